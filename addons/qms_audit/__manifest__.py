@@ -1,0 +1,24 @@
+# Copyright 2026 QMS Public Admin contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "QMS Internal Audits (ISO 9001, Vietnam)",
+    "summary": "Internal audits of state agencies: annual plan, programs, teams, "
+    "checklists, findings, nonconformities and corrective actions",
+    "version": "18.0.1.0.0",
+    "category": "Quality",
+    "website": "https://github.com/qms-public-admin/qms-public-admin",
+    "author": "QMS Public Admin contributors",
+    "license": "AGPL-3",
+    "installable": True,
+    "depends": [
+        "qms_public_admin",
+        "mgmtsystem_nonconformity",
+    ],
+    "data": [
+        "security/qms_audit_security.xml",
+        "views/qms_audit_menus.xml",
+    ],
+    "demo": [
+        "demo/qms_audit_demo.xml",
+    ],
+}

@@ -1,0 +1,24 @@
+# Copyright 2026 QMS Public Admin contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "QMS One-stop Desk (Một cửa điện tử)",
+    "summary": "One-stop dossier intake and processing along the ISO procedure, "
+    "slips, clock stop, on-time KPIs and the XML-RPC API",
+    "version": "18.0.1.0.0",
+    "category": "Quality",
+    "website": "https://github.com/qms-public-admin/qms-public-admin",
+    "author": "QMS Public Admin contributors",
+    "license": "AGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": [
+        "qms_public_admin",
+    ],
+    "data": [
+        "security/qms_onestop_security.xml",
+        "views/qms_onestop_menus.xml",
+    ],
+    "demo": [
+        "demo/qms_onestop_demo.xml",
+    ],
+}

@@ -1,0 +1,1 @@
+# Pure-Python helpers (no Odoo import): covered by the static tests in tests/.

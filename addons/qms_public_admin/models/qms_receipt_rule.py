@@ -1,0 +1,110 @@
+# Copyright 2026 QMS Public Admin contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class QmsReceiptRule(models.Model):
+    """How a time limit is counted from the moment a dossier is received.
+
+    Kept as data with its legal basis and validity dates because the rules changed
+    with the law (Decree 61/2018, Decree 118/2025) and may change again.
+    """
+
+    _name = "qms.receipt.rule"
+    _description = "Deadline Counting Rule"
+    _order = "company_id, valid_from desc"
+
+    name = fields.Char(required=True, translate=True)
+    legal_document_id = fields.Many2one(
+        "qms.legal.document", string="Legal Basis", required=True
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="Agency",
+        index=True,
+        help="Empty: applies to every agency that has no rule of its own.",
+    )
+    valid_from = fields.Date(required=True)
+    valid_to = fields.Date()
+    counting_start_offset = fields.Integer(
+        string="Counting Starts After (working days)",
+        default=1,
+        required=True,
+        help="1: a limit in days is counted from the working day after receipt; "
+        "0: the receipt day counts as the first day.",
+    )
+    normalize_outside_hours = fields.Boolean(
+        string="Outside Office Hours Counts From Next Opening",
+        default=True,
+        help="A dossier received outside office hours or on a day off (e.g. online) "
+        "counts as received at the start of the next working day.",
+    )
+    default_same_day_cutoff = fields.Float(
+        string="Default Same-Day Cut-off",
+        help="For same-day procedures without a cut-off of their own: a dossier "
+        "received after this hour is due the next working day. 0 = no cut-off.",
+    )
+    note = fields.Text()
+    active = fields.Boolean(default=True)
+
+    @api.constrains(
+        "valid_from", "valid_to", "company_id", "counting_start_offset", "active"
+    )
+    def _check_validity(self):
+        for rule in self.filtered("active"):
+            if rule.valid_to and rule.valid_to < rule.valid_from:
+                raise ValidationError(
+                    _("Rule %(name)s ends before it starts.", name=rule.name)
+                )
+            if rule.counting_start_offset not in (0, 1):
+                raise ValidationError(
+                    _("Counting can start on the receipt day (0) or the next working "
+                      "day (1) only.")
+                )
+            if not 0 <= rule.default_same_day_cutoff < 24:
+                raise ValidationError(_("The cut-off must be an hour of the day."))
+            overlapping = self.search(
+                [
+                    ("id", "!=", rule.id),
+                    ("company_id", "=", rule.company_id.id),
+                    "|",
+                    ("valid_to", "=", False),
+                    ("valid_to", ">=", rule.valid_from),
+                ]
+            ).filtered(lambda r, rule=rule: not rule.valid_to or r.valid_from <= rule.valid_to)
+            if overlapping:
+                raise ValidationError(
+                    _(
+                        "Rule %(name)s overlaps rule %(other)s for the same agency; "
+                        "close the old rule (Valid To) first.",
+                        name=rule.name,
+                        other=overlapping[0].name,
+                    )
+                )
+
+    @api.model
+    def _qms_rule_for(self, company, day):
+        """The rule of ``company`` in force on ``day`` (its own, else the national one)."""
+        domain = [
+            ("valid_from", "<=", day),
+            "|",
+            ("valid_to", "=", False),
+            ("valid_to", ">=", day),
+        ]
+        rules = self.sudo().search(
+            domain + [("company_id", "in", [company.id, False])],
+            order="company_id",
+        )
+        own = rules.filtered(lambda r: r.company_id == company)
+        rule = own[:1] or rules[:1]
+        if not rule:
+            raise UserError(
+                _(
+                    "No deadline counting rule is in force on %(day)s for %(agency)s. "
+                    "Add one under Quality > Configuration > Deadline Counting Rules.",
+                    day=day,
+                    agency=company.name,
+                )
+            )
+        return rule

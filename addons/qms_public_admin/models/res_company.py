@@ -1,0 +1,228 @@
+# Copyright 2026 QMS Public Admin contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import pytz
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..lib import workdays
+
+DEFAULT_TZ = "Asia/Ho_Chi_Minh"
+
+
+class ResCompany(models.Model):
+    """An agency (cơ quan hành chính nhà nước) is a company.
+
+    Agencies are isolated from each other by Odoo's multi-company rules. The
+    administrative hierarchy (commune under province, department under the
+    provincial People's Committee) is ``qms_parent_agency_id``, not Odoo's branch
+    ``parent_id``: branches share accounting and let the parent's users in, which an
+    agency must not.
+    """
+
+    _inherit = "res.company"
+
+    qms_agency_level = fields.Selection(
+        [
+            ("central", "Ministry / Central Agency"),
+            ("central_unit", "Unit of a Ministry"),
+            ("vertical", "Vertical Agency (local office of a central agency)"),
+            ("province", "Province People's Committee"),
+            ("department", "Provincial Department"),
+            ("sub_department", "Sub-department / Board"),
+            ("commune", "Commune / Ward / Special Zone"),
+            ("district_legacy", "District (abolished 2025)"),
+        ],
+        string="Agency Level",
+        help="District-level administrations ceased on 1 July 2025; the value is kept "
+        "for the history of abolished agencies only.",
+    )
+    qms_agency_code = fields.Char(
+        string="Official Agency Code",
+        help="The agency's electronic identifier code (mã định danh điện tử), "
+        "e.g. 000.00.31.H56.",
+    )
+    qms_parent_agency_id = fields.Many2one(
+        "res.company",
+        string="Supervising Agency",
+        index=True,
+        help="The agency above this one in the administrative hierarchy.",
+    )
+    qms_child_agency_ids = fields.One2many(
+        "res.company", "qms_parent_agency_id", string="Subordinate Agencies"
+    )
+    qms_is_onestop_center = fields.Boolean(
+        string="One-stop Service Centre",
+        help="Receives dossiers (Bộ phận Một cửa / Trung tâm Phục vụ hành chính công).",
+    )
+    qms_iso_mandatory = fields.Boolean(
+        string="ISO 9001 Mandatory",
+        default=True,
+        help="Whether the agency must apply TCVN ISO 9001 (Decision 19/2014/QĐ-TTg) "
+        "or applies it by its province's decision.",
+    )
+    qms_valid_from = fields.Date(string="Established On")
+    qms_valid_to = fields.Date(
+        string="Ceased On", help="Set when the agency was abolished or merged."
+    )
+    qms_merged_into_id = fields.Many2one(
+        "res.company",
+        string="Merged Into",
+        help="The agency that took over this one's tasks and records.",
+    )
+
+    _sql_constraints = [
+        (
+            "qms_agency_code_unique",
+            "unique(qms_agency_code)",
+            "Two agencies cannot share an official agency code.",
+        ),
+    ]
+
+    @api.constrains("qms_parent_agency_id")
+    def _check_qms_parent_agency(self):
+        for company in self:
+            seen = company
+            parent = company.qms_parent_agency_id
+            while parent:
+                if parent in seen:
+                    raise ValidationError(
+                        _("An agency cannot be its own supervising agency.")
+                    )
+                seen |= parent
+                parent = parent.qms_parent_agency_id
+
+    @api.constrains("qms_agency_level", "qms_valid_to", "qms_valid_from")
+    def _check_qms_validity(self):
+        for company in self:
+            if company.qms_agency_level == "district_legacy" and not company.qms_valid_to:
+                raise ValidationError(
+                    _(
+                        "District-level administrations no longer exist: a district "
+                        "agency (%(name)s) can only be recorded as abolished, with the "
+                        "date it ceased.",
+                        name=company.name,
+                    )
+                )
+            if (
+                company.qms_valid_from
+                and company.qms_valid_to
+                and company.qms_valid_to < company.qms_valid_from
+            ):
+                raise ValidationError(
+                    _("Agency %(name)s cannot cease before it was established.",
+                      name=company.name)
+                )
+
+    # ------------------------------------------------------------------
+    # Working-day API, used by the other addons (and callable over XML-RPC).
+    # Datetimes in and out are naive UTC, as everywhere in Odoo.
+    # ------------------------------------------------------------------
+    def _qms_calendar_record(self):
+        self.ensure_one()
+        calendar = self.sudo().resource_calendar_id
+        if not calendar:
+            raise UserError(
+                _("Agency %(name)s has no working calendar.", name=self.name)
+            )
+        return calendar
+
+    def qms_work_calendar(self):
+        """The cached :class:`~..lib.workdays.WorkCalendar` of this agency."""
+        calendar = self._qms_calendar_record()
+        return self.env["resource.calendar"]._qms_work_calendar(calendar.id)
+
+    def _qms_tz(self):
+        return pytz.timezone(self._qms_calendar_record().tz or DEFAULT_TZ)
+
+    def _qms_to_local(self, moment):
+        moment = fields.Datetime.to_datetime(moment)
+        return pytz.utc.localize(moment).astimezone(self._qms_tz()).replace(tzinfo=None)
+
+    def _qms_to_utc(self, moment):
+        return (
+            self._qms_tz().localize(moment).astimezone(pytz.utc).replace(tzinfo=None)
+        )
+
+    def _qms_call(self, method, *args, **kwargs):
+        try:
+            return getattr(self.qms_work_calendar(), method)(*args, **kwargs)
+        except workdays.CalendarRangeError as exc:
+            raise UserError(
+                _(
+                    "%(error)s. Load the holidays of that year under Quality > "
+                    "Configuration > Holidays.",
+                    error=exc,
+                )
+            ) from exc
+
+    def qms_is_working_day(self, day):
+        """Whether ``day`` (a date or 'YYYY-MM-DD') is a working day of the agency."""
+        return self._qms_call("is_working_day", fields.Date.to_date(day))
+
+    def qms_add_working_days(self, day, days):
+        """The ``days``-th working day after ``day`` (negative: before)."""
+        if not isinstance(days, int):
+            raise UserError(_("The number of working days must be a whole number."))
+        return self._qms_call("add_working_days", fields.Date.to_date(day), days)
+
+    def qms_receipt_rule(self, received_at):
+        """The deadline counting rule in force for a receipt at ``received_at``."""
+        local = self._qms_to_local(received_at)
+        return self.env["qms.receipt.rule"]._qms_rule_for(self, local.date())
+
+    def qms_effective_receipt(self, received_at):
+        """The moment (UTC) from which a dossier received at ``received_at`` counts."""
+        rule = self.qms_receipt_rule(received_at)
+        local = self._qms_to_local(received_at)
+        if rule.normalize_outside_hours:
+            local = self._qms_call("normalize_receipt", local)
+        return self._qms_to_utc(local)
+
+    def qms_deadline(self, received_at, amount, uom="day", same_day_cutoff=None):
+        """Due moment (UTC) of a time limit counted from a receipt.
+
+        :param amount: working days (whole or fractional) or working hours.
+        :param uom: ``day`` or ``hour``.
+        :param same_day_cutoff: hour (float, 15.5 = 15:30) after which a same-day
+            procedure (``amount == 0``) is due the next working day; defaults to the
+            counting rule's.
+        """
+        if uom not in ("day", "hour"):
+            raise UserError(_("A time limit is counted in days or hours."))
+        if amount is None or amount < 0:
+            raise UserError(_("A time limit must be zero or more."))
+        rule = self.qms_receipt_rule(received_at)
+        local = self._qms_to_local(received_at)
+        if same_day_cutoff is None and rule.default_same_day_cutoff:
+            same_day_cutoff = rule.default_same_day_cutoff
+        due = self._qms_call(
+            "deadline",
+            local,
+            amount,
+            uom=uom,
+            start_offset=rule.counting_start_offset,
+            same_day_cutoff=same_day_cutoff,
+            normalize=rule.normalize_outside_hours,
+        )
+        return self._qms_to_utc(due)
+
+    def qms_working_hours_between(self, start, end, pauses=()):
+        """Working hours between two UTC moments minus the clock-stop ``pauses``
+        (pairs of UTC moments; the end of a running pause may be None)."""
+        local_pauses = [
+            (self._qms_to_local(p_start), p_end and self._qms_to_local(p_end))
+            for p_start, p_end in pauses
+        ]
+        return self._qms_call(
+            "working_hours_between",
+            self._qms_to_local(start),
+            self._qms_to_local(end),
+            local_pauses,
+        )
+
+    def qms_working_days_between(self, start, end):
+        """Working days in (start, end], two dates."""
+        return self._qms_call(
+            "working_days_between", fields.Date.to_date(start), fields.Date.to_date(end)
+        )
