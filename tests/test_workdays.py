@@ -4,6 +4,7 @@ import datetime as dt
 
 import numpy as np
 import pytest
+
 from conftest import load_lib
 
 D = dt.date
@@ -140,7 +141,9 @@ def test_elapsed_with_clock_stops(vn_calendar):
     ]
     assert cal.working_hours_between(start, end, pauses) == 14.5
     # A pause still running (end None) runs to the end of the interval.
-    assert cal.working_hours_between(start, end, [(T(2026, 11, 27, 8, 0), None)]) == 24.0
+    assert (
+        cal.working_hours_between(start, end, [(T(2026, 11, 27, 8, 0), None)]) == 24.0
+    )
     assert cal.working_hours_between(end, start) == -30.5
 
 
@@ -172,7 +175,7 @@ def test_batches_match_scalars(vn_calendar):
     days = base + rng.integers(0, 700, 500).astype("timedelta64[D]")
     n = rng.integers(-15, 30, 500)
     got = cal.add_working_days_batch(days, n)
-    for d, k, g in zip(days.tolist(), n.tolist(), got.tolist()):
+    for d, k, g in zip(days.tolist(), n.tolist(), got.tolist(), strict=True):
         assert cal.add_working_days(d, k) == g
     work = cal.is_working_day_batch(days)
     assert work.tolist() == [cal.is_working_day(d) for d in days.tolist()]
@@ -181,7 +184,7 @@ def test_batches_match_scalars(vn_calendar):
     )
     ends = starts + rng.integers(0, 86400 * 20, 500).astype("timedelta64[s]")
     secs = cal.working_seconds_between_batch(starts, ends)
-    for s, e, g in zip(starts.tolist(), ends.tolist(), secs.tolist()):
+    for s, e, g in zip(starts.tolist(), ends.tolist(), secs.tolist(), strict=True):
         assert cal.working_seconds_between(s, e) == g
 
 

@@ -9,7 +9,6 @@
     "website": "https://github.com/qms-public-admin/qms-public-admin",
     "author": "QMS Public Admin contributors",
     "license": "AGPL-3",
-    "installable": True,
     "depends": [
         "qms_public_admin",
         "mgmtsystem_nonconformity",

@@ -10,7 +10,6 @@
     "author": "QMS Public Admin contributors",
     "license": "AGPL-3",
     "application": True,
-    "installable": True,
     "depends": [
         "base",
         "mail",

@@ -67,8 +67,10 @@ class WorkCalendar:
             )
             for start, end in sessions:
                 if not 0 <= start < end <= DAY_SECONDS:
-                    raise ValueError(f"invalid session {start}-{end} on weekday {weekday}")
-            for (_s1, e1), (s2, _e2) in zip(sessions, sessions[1:]):
+                    raise ValueError(
+                        f"invalid session {start}-{end} on weekday {weekday}"
+                    )
+            for (_s1, e1), (s2, _e2) in zip(sessions, sessions[1:], strict=False):
                 if s2 < e1:
                     raise ValueError(f"overlapping sessions on weekday {weekday}")
             patterns[weekday] = tuple(sessions)
@@ -88,9 +90,7 @@ class WorkCalendar:
         self._n = n
         days_off = {d.toordinal() - self._base for d in days_off}
         extra = {d.toordinal() - self._base for d in extra_workdays}
-        width = max(
-            [len(p) for p in patterns.values()] + [len(extra_pattern), 1]
-        )
+        width = max([len(p) for p in patterns.values()] + [len(extra_pattern), 1])
         sess_start = np.zeros((n, width), dtype=np.int64)
         sess_end = np.zeros((n, width), dtype=np.int64)
         day_patterns = []
@@ -120,9 +120,7 @@ class WorkCalendar:
         self._cum_days = self._cum_days_np.tolist()
         self._cum_secs = self._cum_secs_np.tolist()
         self._workdays = self._workdays_np.tolist()
-        self.standard_day_seconds = sum(
-            e - s for s, e in patterns[working_weekdays[0]]
-        )
+        self.standard_day_seconds = sum(e - s for s, e in patterns[working_weekdays[0]])
 
     # ------------------------------------------------------------------ helpers
     def _index(self, day):
@@ -181,9 +179,10 @@ class WorkCalendar:
 
     def working_days_between(self, start, end):
         """Number of working days in the half-open interval (start, end]."""
-        return self._cum_days[self._index(end) + 1] - self._cum_days[
-            self._index(start) + 1
-        ]
+        return (
+            self._cum_days[self._index(end) + 1]
+            - self._cum_days[self._index(start) + 1]
+        )
 
     def working_days_in(self, start, end):
         """The working days of [start, end], as a list of dates."""
@@ -353,9 +352,8 @@ class WorkCalendar:
 
     # ---------------------------------------------------------------- batches
     def _indices(self, days):
-        idx = (
-            np.asarray(days, dtype="datetime64[D]").astype(np.int64)
-            - (self._base - dt.date(1970, 1, 1).toordinal())
+        idx = np.asarray(days, dtype="datetime64[D]").astype(np.int64) - (
+            self._base - dt.date(1970, 1, 1).toordinal()
         )
         if idx.size and (idx.min() < 0 or idx.max() >= self._n):
             raise CalendarRangeError("a date is outside the working-day calendar")

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..lib import vn_holidays
@@ -98,8 +98,8 @@ class QmsHoliday(models.Model):
             )
             if clash:
                 raise ValidationError(
-                    _(
-                        "%(date)s is already in this calendar as \"%(name)s\" "
+                    self.env._(
+                        '%(date)s is already in this calendar as "%(name)s" '
                         "(%(kind)s). Archive that row first.",
                         date=day.date,
                         name=clash.name,
@@ -111,7 +111,7 @@ class QmsHoliday(models.Model):
             weekend = day.date.weekday() >= 5
             if day.kind == vn_holidays.EXTRA_WORKING_DAY and not weekend:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(date)s is a weekday: only a weekly rest day can become a "
                         "make-up working day.",
                         date=day.date,
@@ -183,14 +183,14 @@ class QmsHoliday(models.Model):
         return self._qms_sync_national_holidays(range(this_year - 1, this_year + 2))
 
     def action_generate_years(self):
-        """Button of the list view: make sure the computed rows exist up to next year."""
+        """List button: make sure the computed rows exist up to next year."""
         created = self._qms_sync_national_holidays()
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
                 "type": "success",
-                "message": _("%s computed day(s) added.", created),
+                "message": self.env._("%s computed day(s) added.", created),
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }

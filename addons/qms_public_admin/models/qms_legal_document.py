@@ -1,6 +1,6 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -90,7 +90,7 @@ class QmsLegalDocument(models.Model):
                 and doc.date_expiry < doc.date_effective
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Legal document %(name)s: it cannot expire (%(expiry)s) before "
                         "it takes effect (%(effective)s).",
                         name=doc.name,
@@ -111,7 +111,7 @@ class QmsLegalDocument(models.Model):
             )
             if duplicate:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "A legal document numbered %(name)s already exists.",
                         name=doc.name,
                     )

@@ -1,6 +1,6 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 
@@ -55,15 +55,19 @@ class QmsReceiptRule(models.Model):
         for rule in self.filtered("active"):
             if rule.valid_to and rule.valid_to < rule.valid_from:
                 raise ValidationError(
-                    _("Rule %(name)s ends before it starts.", name=rule.name)
+                    self.env._("Rule %(name)s ends before it starts.", name=rule.name)
                 )
             if rule.counting_start_offset not in (0, 1):
                 raise ValidationError(
-                    _("Counting can start on the receipt day (0) or the next working "
-                      "day (1) only.")
+                    self.env._(
+                        "Counting can start on the receipt day (0) or the next working "
+                        "day (1) only."
+                    )
                 )
             if not 0 <= rule.default_same_day_cutoff < 24:
-                raise ValidationError(_("The cut-off must be an hour of the day."))
+                raise ValidationError(
+                    self.env._("The cut-off must be an hour of the day.")
+                )
             overlapping = self.search(
                 [
                     ("id", "!=", rule.id),
@@ -72,10 +76,12 @@ class QmsReceiptRule(models.Model):
                     ("valid_to", "=", False),
                     ("valid_to", ">=", rule.valid_from),
                 ]
-            ).filtered(lambda r, rule=rule: not rule.valid_to or r.valid_from <= rule.valid_to)
+            ).filtered(
+                lambda r, rule=rule: not rule.valid_to or r.valid_from <= rule.valid_to
+            )
             if overlapping:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Rule %(name)s overlaps rule %(other)s for the same agency; "
                         "close the old rule (Valid To) first.",
                         name=rule.name,
@@ -85,7 +91,7 @@ class QmsReceiptRule(models.Model):
 
     @api.model
     def _qms_rule_for(self, company, day):
-        """The rule of ``company`` in force on ``day`` (its own, else the national one)."""
+        """The rule of ``company`` in force on ``day`` (own, else national)."""
         domain = [
             ("valid_from", "<=", day),
             "|",
@@ -100,7 +106,7 @@ class QmsReceiptRule(models.Model):
         rule = own[:1] or rules[:1]
         if not rule:
             raise UserError(
-                _(
+                self.env._(
                     "No deadline counting rule is in force on %(day)s for %(agency)s. "
                     "Add one under Quality > Configuration > Deadline Counting Rules.",
                     day=day,

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import pytz
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..lib import workdays
@@ -87,7 +87,7 @@ class ResCompany(models.Model):
             while parent:
                 if parent in seen:
                     raise ValidationError(
-                        _("An agency cannot be its own supervising agency.")
+                        self.env._("An agency cannot be its own supervising agency.")
                     )
                 seen |= parent
                 parent = parent.qms_parent_agency_id
@@ -95,9 +95,12 @@ class ResCompany(models.Model):
     @api.constrains("qms_agency_level", "qms_valid_to", "qms_valid_from")
     def _check_qms_validity(self):
         for company in self:
-            if company.qms_agency_level == "district_legacy" and not company.qms_valid_to:
+            if (
+                company.qms_agency_level == "district_legacy"
+                and not company.qms_valid_to
+            ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "District-level administrations no longer exist: a district "
                         "agency (%(name)s) can only be recorded as abolished, with the "
                         "date it ceased.",
@@ -110,8 +113,10 @@ class ResCompany(models.Model):
                 and company.qms_valid_to < company.qms_valid_from
             ):
                 raise ValidationError(
-                    _("Agency %(name)s cannot cease before it was established.",
-                      name=company.name)
+                    self.env._(
+                        "Agency %(name)s cannot cease before it was established.",
+                        name=company.name,
+                    )
                 )
 
     # ------------------------------------------------------------------
@@ -123,7 +128,7 @@ class ResCompany(models.Model):
         calendar = self.sudo().resource_calendar_id
         if not calendar:
             raise UserError(
-                _("Agency %(name)s has no working calendar.", name=self.name)
+                self.env._("Agency %(name)s has no working calendar.", name=self.name)
             )
         return calendar
 
@@ -140,16 +145,14 @@ class ResCompany(models.Model):
         return pytz.utc.localize(moment).astimezone(self._qms_tz()).replace(tzinfo=None)
 
     def _qms_to_utc(self, moment):
-        return (
-            self._qms_tz().localize(moment).astimezone(pytz.utc).replace(tzinfo=None)
-        )
+        return self._qms_tz().localize(moment).astimezone(pytz.utc).replace(tzinfo=None)
 
     def _qms_call(self, method, *args, **kwargs):
         try:
             return getattr(self.qms_work_calendar(), method)(*args, **kwargs)
         except workdays.CalendarRangeError as exc:
             raise UserError(
-                _(
+                self.env._(
                     "%(error)s. Load the holidays of that year under Quality > "
                     "Configuration > Holidays.",
                     error=exc,
@@ -163,7 +166,9 @@ class ResCompany(models.Model):
     def qms_add_working_days(self, day, days):
         """The ``days``-th working day after ``day`` (negative: before)."""
         if not isinstance(days, int):
-            raise UserError(_("The number of working days must be a whole number."))
+            raise UserError(
+                self.env._("The number of working days must be a whole number.")
+            )
         return self._qms_call("add_working_days", fields.Date.to_date(day), days)
 
     def qms_receipt_rule(self, received_at):
@@ -189,9 +194,9 @@ class ResCompany(models.Model):
             counting rule's.
         """
         if uom not in ("day", "hour"):
-            raise UserError(_("A time limit is counted in days or hours."))
+            raise UserError(self.env._("A time limit is counted in days or hours."))
         if amount is None or amount < 0:
-            raise UserError(_("A time limit must be zero or more."))
+            raise UserError(self.env._("A time limit must be zero or more."))
         rule = self.qms_receipt_rule(received_at)
         local = self._qms_to_local(received_at)
         if same_day_cutoff is None and rule.default_same_day_cutoff:

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import datetime as dt
 
-from odoo import _, api, fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 from ..lib import vn_holidays, workdays
@@ -93,7 +93,7 @@ class ResourceCalendar(models.Model):
             )
         except ValueError as exc:
             raise UserError(
-                _(
+                self.env._(
                     "The working calendar %(name)s cannot be used for deadlines: "
                     "%(error)s",
                     name=calendar.name,

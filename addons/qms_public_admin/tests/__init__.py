@@ -1,2 +1,1 @@
-from . import test_working_days
-from . import test_agency_security
+from . import test_agency_security, test_i18n, test_working_days

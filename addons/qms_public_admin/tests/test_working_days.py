@@ -25,7 +25,9 @@ class TestWorkingDays(QmsCase):
         self.assertFalse(agency.qms_is_working_day(date(2026, 8, 31)))
         self.assertTrue(agency.qms_is_working_day("2026-11-23"))
         # Tết 2027, over a weekend, 4-10 Feb.
-        self.assertEqual(agency.qms_add_working_days(date(2027, 2, 3), 1), date(2027, 2, 11))
+        self.assertEqual(
+            agency.qms_add_working_days(date(2027, 2, 3), 1), date(2027, 2, 11)
+        )
 
     def test_deadline_over_tet_in_utc(self):
         # Received Fri 13 Feb 2026 09:00 local; 1 working day -> Mon 23 Feb 17:00 local.
@@ -59,7 +61,8 @@ class TestWorkingDays(QmsCase):
         )
         # Half a day = 4 working hours; hours jump the lunch break.
         self.assertEqual(
-            agency.qms_deadline(utc(2026, 11, 23, 10, 0), 0.5), utc(2026, 11, 23, 15, 30)
+            agency.qms_deadline(utc(2026, 11, 23, 10, 0), 0.5),
+            utc(2026, 11, 23, 15, 30),
         )
         self.assertEqual(
             agency.qms_deadline(utc(2026, 11, 23, 10, 0), 8, uom="hour"),
@@ -115,10 +118,12 @@ class TestWorkingDays(QmsCase):
         self.assertFalse(self.agency_a.qms_is_working_day(date(2026, 12, 1)))
         self.assertTrue(self.agency_b.qms_is_working_day(date(2026, 12, 1)))
         self.assertEqual(
-            self.agency_a.qms_deadline(utc(2026, 11, 30, 9, 0), 1), utc(2026, 12, 2, 17, 0)
+            self.agency_a.qms_deadline(utc(2026, 11, 30, 9, 0), 1),
+            utc(2026, 12, 2, 17, 0),
         )
         self.assertEqual(
-            self.agency_b.qms_deadline(utc(2026, 11, 30, 9, 0), 1), utc(2026, 12, 1, 17, 0)
+            self.agency_b.qms_deadline(utc(2026, 11, 30, 9, 0), 1),
+            utc(2026, 12, 1, 17, 0),
         )
         # An agency that does not follow national holidays works on Culture Day.
         self.calendar_b.qms_national_holidays = False
@@ -179,7 +184,8 @@ class TestWorkingDays(QmsCase):
         self.assertEqual(self.agency_b.qms_receipt_rule(utc(2026, 11, 23, 9, 0)), new)
         # Monday 23 Nov counts as day 1 for A: 2 days -> Wed 25 (24 is off).
         self.assertEqual(
-            self.agency_a.qms_deadline(utc(2026, 11, 23, 9, 0), 2), utc(2026, 11, 25, 17, 0)
+            self.agency_a.qms_deadline(utc(2026, 11, 23, 9, 0), 2),
+            utc(2026, 11, 25, 17, 0),
         )
         with self.assertRaises(ValidationError):
             Rule.create(

@@ -15,9 +15,7 @@ class QmsWorkdayCalculator(models.TransientModel):
         required=True,
         default=lambda self: self.env.company,
     )
-    received_at = fields.Datetime(
-        string="Received At", required=True, default=fields.Datetime.now
-    )
+    received_at = fields.Datetime(required=True, default=fields.Datetime.now)
     amount = fields.Float(string="Time Limit", default=5.0, required=True)
     uom = fields.Selection(
         [("day", "Working Days"), ("hour", "Working Hours")],
@@ -31,7 +29,7 @@ class QmsWorkdayCalculator(models.TransientModel):
     effective_receipt_at = fields.Datetime(
         string="Counts From", compute="_compute_result"
     )
-    due_at = fields.Datetime(string="Due At", compute="_compute_result")
+    due_at = fields.Datetime(compute="_compute_result")
     working_days = fields.Integer(
         string="Working Days Until Due", compute="_compute_result"
     )
