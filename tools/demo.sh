@@ -13,7 +13,14 @@ ADDONS_PATH="$(odoo_addons_path),$PWD/addons"
 if ! psql -d postgres -tAc "select 1 from pg_database where datname = '$DB'" | grep -q 1; then
   echo "== creating database $DB with $ADDONS and demo data (about a minute)"
   python3 -m odoo -c odoo.conf --addons-path="$ADDONS_PATH" -d "$DB" -i "$ADDONS" \
-    --stop-after-init --log-level=warn || { echo "ERROR: creating $DB failed." >&2; exit 1; }
+    --load-language=vi_VN --stop-after-init --log-level=warn \
+    || { echo "ERROR: creating $DB failed." >&2; exit 1; }
+  # The demo officers work in Vietnamese (admin stays in English).
+  python3 -m odoo shell -c odoo.conf --addons-path="$ADDONS_PATH" -d "$DB" --no-http \
+    --log-level=warn >/dev/null <<'PY'
+env["res.users"].search([("login", "like", "%.%")]).write({"lang": "vi_VN"})
+env.cr.commit()
+PY
 fi
 cat <<MSG
 == serving $DB on http://localhost:8069  (Ctrl+C stops it)

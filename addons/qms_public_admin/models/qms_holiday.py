@@ -22,7 +22,7 @@ class QmsHoliday(models.Model):
 
     _name = "qms.holiday"
     _description = "Holiday and Working-Day Exception"
-    _order = "date desc, id"
+    _order = "date, id"
 
     name = fields.Char(required=True)
     date = fields.Date(required=True, index=True)
@@ -44,7 +44,6 @@ class QmsHoliday(models.Model):
             ("agency", "Agency Decision"),
         ],
         required=True,
-        default="official",
         readonly=True,
     )
     calendar_id = fields.Many2one(
@@ -77,13 +76,6 @@ class QmsHoliday(models.Model):
     def _compute_year(self):
         for day in self:
             day.year = day.date.year if day.date else 0
-
-    @api.model
-    def default_get(self, fields_list):
-        values = super().default_get(fields_list)
-        if "origin" in fields_list and self.env.context.get("default_calendar_id"):
-            values["origin"] = "agency"
-        return values
 
     @api.constrains("date", "kind", "calendar_id", "active")
     def _check_conflicts(self):
@@ -121,6 +113,12 @@ class QmsHoliday(models.Model):
     # ------------------------------------------------------------- cache
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            # A calendar's own row is the agency's decision; a national one follows
+            # the official schedule (computed rows say so explicitly).
+            vals.setdefault(
+                "origin", "agency" if vals.get("calendar_id") else "official"
+            )
         records = super().create(vals_list)
         self.env.registry.clear_cache()
         return records

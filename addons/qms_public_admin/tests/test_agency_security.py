@@ -74,6 +74,7 @@ class TestAgencySecurity(QmsCase):
                 "calendar_id": self.calendar_b.id,
             }
         )
+        self.assertEqual(own.origin, "agency")
         visible = Holiday.with_user(self.iso_a).search([("year", "=", 2026)])
         self.assertIn(own, visible)
         self.assertNotIn(other, visible)

@@ -102,6 +102,11 @@ class TestWorkingDays(QmsCase):
                 {"name": "Làm bù", "date": "2026-12-19", "kind": "extra_working_day"},
             ]
         )
+        national = Holiday.search([("year", "=", 2026), ("calendar_id", "=", False)])
+        self.assertEqual(
+            set(national.mapped("origin")),
+            {"computed", "official"},
+        )
         self.assertFalse(self.agency_a.qms_is_working_day(date(2026, 12, 28)))
         self.assertTrue(self.agency_b.qms_is_working_day(date(2026, 12, 19)))
 

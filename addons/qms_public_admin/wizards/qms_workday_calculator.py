@@ -31,7 +31,7 @@ class QmsWorkdayCalculator(models.TransientModel):
     )
     due_at = fields.Datetime(compute="_compute_result")
     working_days = fields.Integer(
-        string="Working Days Until Due", compute="_compute_result"
+        string="Working Days Counted", compute="_compute_result"
     )
 
     @api.depends("company_id", "received_at", "amount", "uom", "same_day_cutoff")
@@ -52,7 +52,9 @@ class QmsWorkdayCalculator(models.TransientModel):
                 wizard.uom,
                 wizard.same_day_cutoff or None,
             )
+            # The working days counted: after the (effective) receipt day, up to
+            # the due day.
             wizard.working_days = company.qms_working_days_between(
-                company._qms_to_local(wizard.received_at).date(),
+                company._qms_to_local(wizard.effective_receipt_at).date(),
                 company._qms_to_local(wizard.due_at).date(),
             )
