@@ -1,1 +1,4 @@
-from . import test_agency_security, test_i18n, test_working_days
+from . import test_agency_security
+from . import test_i18n
+from . import test_tthc_catalogue
+from . import test_working_days
