@@ -19,8 +19,14 @@ OCA_BASE = {
 
 
 def same_in_vietnamese(msgid):
-    """A term that reads the same in Vietnamese (Vietnamese letters, or "ID")."""
-    return msgid == "ID" or any(ord(char) > 127 for char in msgid)
+    """A term that reads the same in Vietnamese: it has Vietnamese letters, is "ID",
+    is a report-name expression, or has no words outside its markup."""
+    return (
+        msgid == "ID"
+        or "object." in msgid
+        or any(ord(char) > 127 for char in msgid)
+        or not re.search(r"[A-Za-z]{2,}", re.sub(r"<[^>]+>", "", msgid))
+    )
 
 
 def manifest(addon):
@@ -54,8 +60,8 @@ def python_models(addon):
                         and call.func.value.id == "fields"
                     ):
                         fields.add(name)
-            if "_name" in attrs:
-                bases = {getattr(b, "attr", None) for b in node.bases}
+            bases = {getattr(b, "attr", None) for b in node.bases}
+            if "_name" in attrs and "AbstractModel" not in bases:
                 models[attrs["_name"]] = {
                     "fields": fields,
                     "transient": "TransientModel" in bases,

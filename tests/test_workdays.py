@@ -196,3 +196,30 @@ def test_position_roundtrip(vn_calendar):
     assert cal.moment_at(cal.position(T(2026, 11, 23, 12, 15))) == T(
         2026, 11, 23, 11, 30
     )
+
+
+def test_procedure_tools():
+    tools = load_lib("procedure_tools")
+    steps = [
+        {"name": "Tiếp nhận", "unit": "Một cửa", "duration": 4, "uom": "hour"},
+        {"name": "Thẩm định", "unit": "Tư pháp", "duration": 1.5, "uom": "day"},
+    ]
+    assert tools.total_hours(steps, 8) == 16
+    old = [dict(s, sequence=i) for i, s in enumerate(steps)]
+    new = [
+        dict(old[1], duration=1),
+        {"name": "Ký", "unit": "Lãnh đạo", "duration": 1, "uom": "day", "sequence": 2},
+    ]
+    changes = tools.diff_steps(old, new)
+    assert ("removed", "Tiếp nhận") in changes
+    assert ("added", "Ký") in changes
+    assert any(k == "changed" and "duration: 1.5 → 1" in t for k, t in changes)
+    assert tools.diff_texts(
+        {"purpose": "a", "scope": "b"}, {"purpose": "a", "scope": "c"}
+    ) == ["scope"]
+    svg = tools.flowchart_svg(
+        [dict(s, label="x") for s in steps]
+        + [{"name": "Trả <kết quả>", "unit": "Một cửa", "label": "1 giờ"}]
+    )
+    assert svg.startswith("<svg") and svg.count("<rect") == 2 + 3  # 2 lanes + 3 steps
+    assert "Trả &lt;kết quả&gt;" in svg and svg.count("marker-end") == 2

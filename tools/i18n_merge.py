@@ -8,6 +8,7 @@ result afterwards (it clears msgstr equal to msgid, as OCA's pre-commit wants).
 """
 
 import pathlib
+import re
 import runpy
 import sys
 
@@ -34,7 +35,12 @@ po.metadata.update(
 missing = []
 for entry in pot:
     entry.msgstr = old.get(entry.msgid) or extra.get(entry.msgid, "")
-    same = entry.msgid == "ID" or any(ord(c) > 127 for c in entry.msgid)
+    same = (
+        entry.msgid == "ID"
+        or "object." in entry.msgid
+        or any(ord(c) > 127 for c in entry.msgid)
+        or not re.search(r"[A-Za-z]{2,}", re.sub(r"<[^>]+>", "", entry.msgid))
+    )
     if not entry.msgstr and not same:
         missing.append(entry.msgid)
     po.append(entry)

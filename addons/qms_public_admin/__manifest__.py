@@ -29,6 +29,8 @@
         "data/qms_receipt_rule_data.xml",
         "data/qms_holiday_data.xml",
         "data/qms_agency_level_data.xml",
+        "data/qms_procedure_data.xml",
+        "report/qms_procedure_report.xml",
         "views/qms_menus.xml",
         "views/res_company_views.xml",
         "views/resource_calendar_views.xml",
@@ -36,7 +38,9 @@
         "views/qms_legal_document_views.xml",
         "views/qms_receipt_rule_views.xml",
         "views/qms_tthc_views.xml",
+        "views/qms_procedure_views.xml",
         "wizards/qms_workday_calculator_views.xml",
+        "wizards/qms_legal_review_close_views.xml",
     ],
     "demo": [
         "demo/qms_agency_demo.xml",

@@ -1,14 +1,19 @@
-from . import (
-    qms_holiday,
-    qms_legal_document,
-    qms_receipt_rule,
-    res_company,
-    resource_calendar,
-    resource_calendar_attendance,
-)
+from . import qms_legal_review_mixin
+from . import qms_versioned_mixin
+from . import qms_legal_document
+from . import qms_holiday
+from . import qms_receipt_rule
+from . import resource_calendar
+from . import resource_calendar_attendance
+from . import res_company
 from . import qms_agency_level
 from . import qms_tthc_sector
 from . import qms_tthc
 from . import qms_tthc_case
 from . import qms_tthc_component
 from . import qms_tthc_fee
+from . import qms_procedure
+from . import qms_procedure_version
+from . import qms_procedure_step
+from . import qms_procedure_record
+from . import tier_definition

@@ -79,7 +79,25 @@ class QmsLegalDocument(models.Model):
         index=True,
         help="Empty for national documents, shared by every agency.",
     )
+    amends_ids = fields.Many2many(
+        "qms.legal.document",
+        "qms_legal_document_amend_rel",
+        "amending_id",
+        "amended_id",
+        help="Documents this one amends in part.",
+    )
+    amended_by_ids = fields.Many2many(
+        "qms.legal.document",
+        "qms_legal_document_amend_rel",
+        "amended_id",
+        "amending_id",
+    )
+    replaced_by_id = fields.Many2one("qms.legal.document", tracking=True, index=True)
+    replaces_ids = fields.One2many("qms.legal.document", "replaced_by_id")
+    attachment_ids = fields.Many2many("ir.attachment", string="Text (files)")
     active = fields.Boolean(default=True)
+
+    _changed_states = ("partly_amended", "replaced", "expired")
 
     @api.constrains("date_effective", "date_expiry")
     def _check_dates(self):
@@ -116,6 +134,104 @@ class QmsLegalDocument(models.Model):
                         name=doc.name,
                     )
                 )
+
+    @api.constrains("replaced_by_id", "amends_ids")
+    def _check_links(self):
+        for doc in self:
+            if doc.replaced_by_id == doc or doc in doc.amends_ids:
+                raise ValidationError(
+                    self.env._("A legal document cannot amend or replace itself.")
+                )
+
+    # ------------------------------------------------------------ change flagging
+    @api.model_create_multi
+    def create(self, vals_list):
+        docs = super().create(vals_list)
+        docs._qms_propagate_links()
+        for doc in docs.filtered(lambda d: d.state in self._changed_states):
+            doc._qms_flag_dependents()
+        return docs
+
+    def write(self, vals):
+        before = {doc.id: doc.state for doc in self}
+        result = super().write(vals)
+        if {"amends_ids", "replaces_ids", "replaced_by_id"} & set(vals):
+            self._qms_propagate_links()
+        if "state" in vals:
+            for doc in self:
+                if (
+                    doc.state in self._changed_states
+                    and before.get(doc.id) != doc.state
+                ):
+                    doc._qms_flag_dependents()
+        return result
+
+    def _qms_propagate_links(self):
+        """A new amending/replacing text changes the status of the old ones."""
+        for doc in self:
+            doc.amends_ids.filtered(lambda d: d.state == "in_force").write(
+                {"state": "partly_amended"}
+            )
+            replaced = doc.replaces_ids.filtered(
+                lambda d: d.state in ("in_force", "partly_amended", "draft")
+            )
+            replaced.write({"state": "replaced"})
+            if doc.replaced_by_id and doc.state in ("in_force", "partly_amended"):
+                doc.state = "replaced"
+
+    def _qms_change_reason(self):
+        self.ensure_one()
+        state = dict(self._fields["state"]._description_selection(self.env))[self.state]
+        successor = self.replaced_by_id or self.amended_by_ids[-1:]
+        if successor:
+            return self.env._(
+                "%(doc)s is now %(state)s by %(successor)s.",
+                doc=self.display_name,
+                state=state.lower(),
+                successor=successor.display_name,
+            )
+        return self.env._(
+            "%(doc)s is now %(state)s.", doc=self.display_name, state=state.lower()
+        )
+
+    def _qms_dependents(self):
+        """Records relying on this document, to flag for review.
+
+        Extension point: addons with their own controlled records (documents,
+        forms) add theirs with ``super()``.
+        """
+        self.ensure_one()
+        procedures = (
+            self.env["qms.procedure"]
+            .sudo()
+            .search(
+                [
+                    "|",
+                    ("effective_version_id.legal_basis_ids", "in", self.ids),
+                    ("tthc_id.legal_basis_ids", "in", self.ids),
+                ]
+            )
+        )
+        return [procedures]
+
+    def _qms_flag_dependents(self):
+        for doc in self:
+            reason = doc._qms_change_reason()
+            for records in doc._qms_dependents():
+                records._qms_flag_review(reason)
+
+    @api.model
+    def _cron_expire_documents(self):
+        """Documents whose end of validity has passed become expired (and flag)."""
+        today = fields.Date.context_today(self)
+        expired = self.search(
+            [
+                ("date_expiry", "<", today),
+                ("state", "in", ("in_force", "partly_amended")),
+            ]
+        )
+        expired.write({"state": "expired"})
+        return len(expired)
 
     @api.depends("name", "title")
     def _compute_display_name(self):

@@ -1,1 +1,2 @@
 from . import qms_workday_calculator
+from . import qms_legal_review_close

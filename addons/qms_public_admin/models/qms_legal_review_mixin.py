@@ -1,0 +1,87 @@
+# Copyright 2026 QMS Public Admin contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import fields, models
+
+
+class QmsLegalReviewMixin(models.AbstractModel):
+    """A record that relies on legal documents and must be reviewed when they change.
+
+    Concrete models implement :meth:`_qms_legal_documents` and have
+    ``mail.activity.mixin``. The flag clears when a new version takes effect or
+    when the responsible officer records that no change is needed.
+    """
+
+    _name = "qms.legal.review.mixin"
+    _description = "Legal Basis Review"
+
+    review_needed = fields.Boolean(readonly=True, copy=False, tracking=True, index=True)
+    review_reason = fields.Text(readonly=True, copy=False)
+    review_since = fields.Date(string="Flagged On", readonly=True, copy=False)
+    review_waiting_days = fields.Integer(
+        string="Waiting (days)", compute="_compute_review_waiting_days"
+    )
+
+    def _compute_review_waiting_days(self):
+        today = fields.Date.context_today(self)
+        for rec in self:
+            rec.review_waiting_days = (
+                (today - rec.review_since).days if rec.review_needed else 0
+            )
+
+    def _qms_legal_documents(self):
+        """The legal documents this record relies on."""
+        raise NotImplementedError
+
+    def _qms_review_responsible(self):
+        self.ensure_one()
+        return self.responsible_id or self.env.user
+
+    def _qms_flag_review(self, reason):
+        """Flag for review with ``reason`` and give the responsible an activity."""
+        today = fields.Date.context_today(self)
+        days = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("qms_public_admin.legal_review_days", 30)
+        )
+        for rec in self.sudo():
+            rec.with_context(qms_version_transition=True).write(
+                {
+                    "review_needed": True,
+                    "review_reason": "\n".join(
+                        filter(None, [rec.review_reason, reason])
+                    ),
+                    "review_since": rec.review_since or today,
+                }
+            )
+            rec.activity_schedule(
+                "qms_public_admin.mail_activity_legal_review",
+                date_deadline=today + timedelta(days=days),
+                summary=self.env._("Legal basis changed: review"),
+                note=reason,
+                user_id=rec._qms_review_responsible().id,
+            )
+
+    def _qms_clear_review(self, note):
+        for rec in self.filtered("review_needed"):
+            rec.with_context(qms_version_transition=True).write(
+                {"review_needed": False, "review_reason": False, "review_since": False}
+            )
+            rec.activity_feedback(
+                ["qms_public_admin.mail_activity_legal_review"], feedback=note
+            )
+            rec.message_post(body=note)
+
+    def action_no_change_needed(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "qms.legal.review.close",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_res_model": self._name,
+                "default_res_ids": ",".join(str(i) for i in self.ids),
+            },
+        }

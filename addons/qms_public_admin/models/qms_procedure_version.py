@@ -1,0 +1,214 @@
+# Copyright 2026 QMS Public Admin contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..lib import procedure_tools
+
+
+class QmsProcedureVersion(models.Model):
+    """A version of an ISO procedure: its content and ordered steps."""
+
+    _name = "qms.procedure.version"
+    _description = "ISO Procedure Version"
+    _inherit = ["mail.thread", "mail.activity.mixin", "qms.versioned.mixin"]
+    _order = "procedure_id, version desc"
+    _check_company_auto = True
+
+    procedure_id = fields.Many2one(
+        "qms.procedure", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(
+        related="procedure_id.company_id", store=True, index=True
+    )
+    code = fields.Char(related="procedure_id.code")
+    tthc_case_id = fields.Many2one(related="procedure_id.tthc_case_id")
+    purpose = fields.Html()
+    scope = fields.Html()
+    references = fields.Html(help="Documents referred to (tài liệu viện dẫn).")
+    definitions = fields.Html(help="Terms and abbreviations.")
+    legal_basis_ids = fields.Many2many("qms.legal.document", string="Legal Bases")
+    step_ids = fields.One2many(
+        "qms.procedure.step", "version_id", string="Steps", copy=True
+    )
+    record_ids = fields.One2many(
+        "qms.procedure.record", "version_id", string="Records to Keep", copy=True
+    )
+    previous_version_id = fields.Many2one(
+        "qms.procedure.version", readonly=True, copy=False
+    )
+    total_hours = fields.Float(
+        string="Total Step Time (hours)", compute="_compute_totals"
+    )
+    legal_hours = fields.Float(
+        string="Legal Deadline (hours)", compute="_compute_totals"
+    )
+    changes_html = fields.Html(
+        string="Changes from Previous Version",
+        compute="_compute_changes_html",
+        sanitize=False,
+    )
+    flowchart_svg = fields.Html(
+        string="Flowchart", compute="_compute_flowchart", sanitize=False
+    )
+
+    @api.depends("procedure_id.display_name", "version")
+    def _compute_display_name(self):
+        for rec in self:
+            rec.display_name = self.env._(
+                "%(procedure)s (version %(version)s)",
+                procedure=rec.procedure_id.display_name,
+                version=rec.version,
+            )
+
+    # ------------------------------------------------------------ computes
+    def _hours_per_day(self):
+        calendar = self.company_id.qms_work_calendar()
+        return calendar.standard_day_seconds / 3600.0
+
+    def _step_dicts(self):
+        return [
+            {
+                "name": s.name,
+                "unit": s.unit_id.name or "",
+                "role": s.role_group_id.name or "",
+                "duration": s.duration,
+                "uom": s.duration_uom,
+                "sequence": i + 1,
+                "output": s.output or "",
+            }
+            for i, s in enumerate(self.step_ids.sorted("sequence"))
+        ]
+
+    @api.depends(
+        "step_ids.duration",
+        "step_ids.duration_uom",
+        "tthc_case_id.legal_deadline",
+        "tthc_case_id.deadline_uom",
+        "tthc_case_id.is_same_day",
+    )
+    def _compute_totals(self):
+        for rec in self:
+            rec.total_hours = rec.legal_hours = 0.0
+            if not rec.company_id:
+                continue
+            hours_per_day = rec._hours_per_day()
+            rec.total_hours = procedure_tools.total_hours(
+                rec._step_dicts(), hours_per_day
+            )
+            case = rec.tthc_case_id
+            if case:
+                if case.is_same_day:
+                    rec.legal_hours = hours_per_day
+                elif case.deadline_uom == "hour":
+                    rec.legal_hours = case.legal_deadline
+                else:
+                    rec.legal_hours = case.legal_deadline * hours_per_day
+
+    @api.depends(
+        "step_ids.name",
+        "step_ids.unit_id",
+        "step_ids.duration",
+        "step_ids.duration_uom",
+        "step_ids.sequence",
+        "purpose",
+        "scope",
+        "references",
+        "definitions",
+        "previous_version_id",
+    )
+    def _compute_changes_html(self):
+        kinds = {
+            "added": self.env._("Added step"),
+            "removed": self.env._("Removed step"),
+            "changed": self.env._("Changed step"),
+        }
+        section_labels = {
+            "purpose": self.env._("Purpose"),
+            "scope": self.env._("Scope"),
+            "references": self.env._("References"),
+            "definitions": self.env._("Definitions"),
+        }
+        for rec in self:
+            previous = rec.previous_version_id
+            if not previous:
+                rec.changes_html = Markup("<p>%s</p>") % self.env._("First version.")
+                continue
+            items = [
+                Markup("<li><b>%s:</b> %s</li>") % (kinds[kind], text)
+                for kind, text in procedure_tools.diff_steps(
+                    previous._step_dicts(), rec._step_dicts()
+                )
+            ]
+            sections = procedure_tools.diff_texts(
+                {k: previous[k] for k in section_labels},
+                {k: rec[k] for k in section_labels},
+            )
+            items += [
+                Markup("<li><b>%s:</b> %s</li>")
+                % (self.env._("Changed section"), section_labels[key])
+                for key in sections
+            ]
+            if not items:
+                items = [Markup("<li>%s</li>") % self.env._("No change in the steps.")]
+            rec.changes_html = Markup("<ul>%s</ul>") % Markup("").join(items)
+
+    @api.depends("step_ids.name", "step_ids.unit_id", "step_ids.duration")
+    def _compute_flowchart(self):
+        labels = {"day": self.env._("day(s)"), "hour": self.env._("hour(s)")}
+        for rec in self:
+            steps = [
+                {
+                    "name": s["name"],
+                    "unit": s["unit"],
+                    "label": procedure_tools.format_duration(
+                        s["duration"], s["uom"], labels
+                    ),
+                }
+                for s in rec._step_dicts()
+            ]
+            rec.flowchart_svg = (
+                Markup(procedure_tools.flowchart_svg(steps)) if steps else False
+            )
+
+    # ------------------------------------------------------------ rules
+    def _qms_check_total_time(self):
+        for rec in self:
+            if rec.tthc_case_id and rec.total_hours > rec.legal_hours + 1e-6:
+                raise ValidationError(
+                    self.env._(
+                        "The steps of %(name)s take %(total)s working hours in total, "
+                        "more than the legal deadline of %(case)s (%(legal)s working "
+                        "hours).",
+                        name=rec.display_name,
+                        total=f"{rec.total_hours:g}",
+                        case=rec.tthc_case_id.display_name,
+                        legal=f"{rec.legal_hours:g}",
+                    )
+                )
+
+    def _qms_check_before_review(self):
+        for rec in self:
+            if not rec.step_ids:
+                raise UserError(
+                    self.env._("%(name)s has no step.", name=rec.display_name)
+                )
+            rec._qms_check_total_time()
+
+    def _qms_siblings(self):
+        self.ensure_one()
+        return self.procedure_id.version_ids - self
+
+    def _qms_copy_for_new_version(self, version):
+        return self.copy({"version": version, "previous_version_id": self.id})
+
+    def _qms_after_effective(self):
+        for rec in self:
+            rec.procedure_id._qms_clear_review(
+                self.env._(
+                    "Version %(version)s took effect: legal review closed.",
+                    version=rec.version,
+                )
+            )

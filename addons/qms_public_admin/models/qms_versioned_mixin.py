@@ -1,0 +1,194 @@
+# Copyright 2026 QMS Public Admin contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class QmsVersionedMixin(models.AbstractModel):
+    """Lifecycle of a controlled version: draft → in review → approved → effective
+    → superseded, approved through OCA's tier validation.
+
+    Shared by ISO procedure versions and controlled documents. A concrete model
+    implements :meth:`_qms_siblings` (the other versions of the same thing) and
+    :meth:`_qms_copy_for_new_version`. Approved, effective and superseded versions
+    are immutable: only the transitions below change them.
+    """
+
+    _name = "qms.versioned.mixin"
+    _description = "Versioned Controlled Record"
+    _inherit = ["tier.validation"]
+
+    _state_from = ["to_review"]
+    _state_to = ["approved"]
+    _cancel_state = "draft"
+    _tier_validation_manual_config = False
+    _tier_validation_buttons_xpath = "/form/header/field[@name='state']"
+    _qms_locked_states = ("approved", "effective", "superseded")
+    # Fields still writable on a locked version (bookkeeping, not content).
+    _qms_unlocked_fields = {
+        "message_main_attachment_id",
+        "activity_ids",
+        "message_follower_ids",
+        "validation_status",
+        "review_ids",
+    }
+
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("to_review", "In Review"),
+            ("approved", "Approved"),
+            ("effective", "Effective"),
+            ("superseded", "Superseded"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    version = fields.Integer(default=1, readonly=True, copy=False, tracking=True)
+    change_summary = fields.Text(help="What this version changes and why.")
+    approved_by_id = fields.Many2one(
+        "res.users", readonly=True, copy=False, tracking=True
+    )
+    approved_on = fields.Datetime(readonly=True, copy=False)
+    effective_date = fields.Date(copy=False, tracking=True)
+    superseded_on = fields.Date(readonly=True, copy=False)
+
+    # ------------------------------------------------------------ hooks
+    def _qms_siblings(self):
+        """The other versions of the same procedure or document."""
+        raise NotImplementedError
+
+    def _qms_copy_for_new_version(self, version):
+        """A draft copy of this version numbered ``version``."""
+        return self.copy({"version": version})
+
+    def _qms_check_before_review(self):
+        """Raise when the version is not complete enough to be reviewed."""
+
+    def _qms_after_effective(self):
+        """Called once the version is in effect (clears review flags, ...)."""
+
+    # ------------------------------------------------------------ guards
+    def write(self, vals):
+        if not self.env.context.get("qms_version_transition"):
+            content = set(vals) - self._qms_unlocked_fields
+            locked = self.filtered(lambda r: r.state in self._qms_locked_states)
+            if locked and content:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is %(state)s: an approved or effective version "
+                        "cannot be changed. Create a new version instead.",
+                        name=locked[0].display_name,
+                        state=dict(
+                            self._fields["state"]._description_selection(self.env)
+                        )[locked[0].state],
+                    )
+                )
+            if "state" in vals:
+                raise UserError(
+                    self.env._(
+                        "Use the buttons to move a version through its lifecycle."
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(rec.state != "draft" for rec in self):
+            raise UserError(
+                self.env._("Only draft versions can be deleted; archive the rest.")
+            )
+
+    def _qms_transition(self, vals):
+        # tier.validation's need_validation has no dependencies: its cached value
+        # may predate the reviews; recompute it around every transition.
+        self.invalidate_recordset(["need_validation"])
+        result = self.with_context(qms_version_transition=True).write(vals)
+        self.invalidate_recordset(["need_validation"])
+        return result
+
+    # ------------------------------------------------------------ lifecycle
+    def action_submit_review(self):
+        for rec in self:
+            if rec.state != "draft":
+                raise UserError(self.env._("Only a draft can be sent for review."))
+            rec._qms_check_before_review()
+        self._qms_transition({"state": "to_review"})
+        self.filtered("need_validation").request_validation()
+        return True
+
+    def action_back_to_draft(self):
+        for rec in self:
+            if rec.state != "to_review":
+                raise UserError(
+                    self.env._("Only a version in review can go back to draft.")
+                )
+        self._qms_transition({"state": "draft"})
+        self.restart_validation()
+        return True
+
+    def action_approve(self):
+        for rec in self:
+            if rec.state != "to_review":
+                raise UserError(self.env._("Only a version in review can be approved."))
+            if not rec.review_ids and not self.env.user.has_group(
+                "qms_public_admin.group_qms_qmr"
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only the quality representative approves a version "
+                        "(or the reviewers of its approval tiers)."
+                    )
+                )
+            reviews = rec.review_ids.filtered(lambda r: r.status == "approved")
+            approver = reviews.sorted("reviewed_date")[-1:].done_by or self.env.user
+            # The tier validation mixin refuses the state change while reviews
+            # are pending.
+            rec._qms_transition(
+                {
+                    "state": "approved",
+                    "approved_by_id": approver.id,
+                    "approved_on": fields.Datetime.now(),
+                }
+            )
+        return True
+
+    def action_make_effective(self):
+        today = fields.Date.context_today(self)
+        for rec in self:
+            if rec.state != "approved":
+                raise UserError(
+                    self.env._("Only an approved version can be put into effect.")
+                )
+            previous = rec._qms_siblings().filtered(lambda r: r.state == "effective")
+            previous._qms_transition({"state": "superseded", "superseded_on": today})
+            rec._qms_transition(
+                {"state": "effective", "effective_date": rec.effective_date or today}
+            )
+            rec._qms_after_effective()
+        return True
+
+    def action_new_version(self):
+        self.ensure_one()
+        if self.state != "effective":
+            raise UserError(
+                self.env._("A new version starts from the version in effect.")
+            )
+        if self._qms_siblings().filtered(
+            lambda r: r.state in ("draft", "to_review", "approved")
+        ):
+            raise UserError(
+                self.env._("A newer version is already being prepared; open it.")
+            )
+        top = max([self.version] + self._qms_siblings().mapped("version"))
+        draft = self._qms_copy_for_new_version(top + 1)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": draft.id,
+            "view_mode": "form",
+        }
