@@ -223,3 +223,36 @@ def test_procedure_tools():
     )
     assert svg.startswith("<svg") and svg.count("<rect") == 2 + 3  # 2 lanes + 3 steps
     assert "Trả &lt;kết quả&gt;" in svg and svg.count("marker-end") == 2
+
+
+def test_tthc_import_parser():
+    imp = load_lib("tthc_import")
+    assert imp.parse_deadline("03 ngày làm việc") == (3.0, "day", False)
+    assert imp.parse_deadline("Trong ngày") == (0.0, "day", True)
+    assert imp.parse_deadline("4 giờ làm việc kể từ khi nhận đủ hồ sơ") == (
+        4.0,
+        "hour",
+        False,
+    )
+    assert imp.parse_deadline("0,5 ngày") == (0.5, "day", False)
+    assert imp.parse_deadline("theo quy định") is None
+    assert imp.parse_levels("Cấp Tỉnh, Cấp Xã") == ["province", "commune"]
+    assert imp.parse_online("Dịch vụ công trực tuyến toàn trình") == "full"
+    assert imp.parse_legal(
+        "Luật Hộ tịch số 60/2014/QH13; Nghị định 123/2015/NĐ-CP; 60/2014/QH13"
+    ) == ["60/2014/QH13", "123/2015/NĐ-CP"]
+    rows = [
+        ["Mã thủ tục", "Tên thủ tục", "Thời hạn giải quyết", "Lĩnh vực"],
+        ["1.001193", "Đăng ký khai sinh", "Trong ngày", "Hộ tịch"],
+        ["1.00119", "Sai mã", "3 ngày", ""],
+        ["1.001193", "Trùng", "3 ngày", ""],
+        ["1.004873", "", "không rõ", ""],
+        ["", "", "", ""],
+    ]
+    values, errors = imp.parse_rows(rows)
+    assert [v["code"] for _n, v in values] == ["1.001193"]
+    assert {n for n, _e in errors} == {3, 4, 5}
+    assert any("repeats row 2" in imp.message(e) for _n, e in errors)
+    assert [imp.message(e) for _n, e in imp.parse_rows([["Tên thủ tục"]])[1]] == [
+        "missing column(s): code, deadline"
+    ]

@@ -41,6 +41,7 @@
         "views/qms_procedure_views.xml",
         "wizards/qms_workday_calculator_views.xml",
         "wizards/qms_legal_review_close_views.xml",
+        "wizards/qms_tthc_import_views.xml",
     ],
     "demo": [
         "demo/qms_agency_demo.xml",

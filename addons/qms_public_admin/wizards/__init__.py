@@ -1,2 +1,3 @@
 from . import qms_workday_calculator
 from . import qms_legal_review_close
+from . import qms_tthc_import
