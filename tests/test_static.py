@@ -52,6 +52,8 @@ def python_models(addon):
                     name = stmt.targets[0].id
                     if isinstance(stmt.value, ast.Constant):
                         attrs[name] = stmt.value.value
+                    if name == "_inherit" and isinstance(stmt.value, ast.List):
+                        attrs[name] = [e.value for e in stmt.value.elts]
                     call = stmt.value
                     if (
                         isinstance(call, ast.Call)
@@ -61,7 +63,10 @@ def python_models(addon):
                     ):
                         fields.add(name)
             bases = {getattr(b, "attr", None) for b in node.bases}
-            if "_name" in attrs and "AbstractModel" not in bases:
+            inherits = attrs.get("_inherit") or []
+            inherits = [inherits] if isinstance(inherits, str) else inherits
+            extension = attrs.get("_name") in inherits
+            if "_name" in attrs and "AbstractModel" not in bases and not extension:
                 models[attrs["_name"]] = {
                     "fields": fields,
                     "transient": "TransientModel" in bases,

@@ -10,7 +10,8 @@ ADDONS_PATH="$(odoo_addons_path),$PWD/addons"
 DB="qms_i18n_$$"
 trap 'dropdb --if-exists "$DB" >/dev/null 2>&1' EXIT
 python3 -m odoo -c odoo.conf --addons-path="$ADDONS_PATH" -d "$DB" -i "$ADDONS" \
-  --without-demo=all --stop-after-init --log-level=warn
+  --without-demo=all --stop-after-init --log-level=warn \
+  || { echo "ERROR: installing the addons failed; nothing exported." >&2; exit 1; }
 rc=0
 for m in ${ADDONS//,/ }; do
   python3 -m odoo -c odoo.conf --addons-path="$ADDONS_PATH" -d "$DB" --modules="$m" \

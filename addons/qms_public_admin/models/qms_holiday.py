@@ -22,6 +22,7 @@ class QmsHoliday(models.Model):
 
     _name = "qms.holiday"
     _description = "Holiday and Working-Day Exception"
+    _inherit = ["qms.workday.cache.mixin"]
     _order = "date, id"
 
     name = fields.Char(required=True)
@@ -110,7 +111,6 @@ class QmsHoliday(models.Model):
                     )
                 )
 
-    # ------------------------------------------------------------- cache
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -119,19 +119,7 @@ class QmsHoliday(models.Model):
             vals.setdefault(
                 "origin", "agency" if vals.get("calendar_id") else "official"
             )
-        records = super().create(vals_list)
-        self.env.registry.clear_cache()
-        return records
-
-    def write(self, vals):
-        result = super().write(vals)
-        self.env.registry.clear_cache()
-        return result
-
-    def unlink(self):
-        result = super().unlink()
-        self.env.registry.clear_cache()
-        return result
+        return super().create(vals_list)
 
     # ------------------------------------------------------------- sync
     @api.model

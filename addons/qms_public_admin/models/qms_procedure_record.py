@@ -1,7 +1,7 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 
 class QmsProcedureRecord(models.Model):
@@ -9,6 +9,7 @@ class QmsProcedureRecord(models.Model):
 
     _name = "qms.procedure.record"
     _description = "Record to Keep"
+    _inherit = ["qms.version.line.mixin"]
     _order = "version_id, sequence, id"
     _check_company_auto = True
 
@@ -33,27 +34,3 @@ class QmsProcedureRecord(models.Model):
                 raise ValidationError(
                     self.env._("A retention period cannot be negative.")
                 )
-
-    def _check_version_editable(self):
-        for version in self.version_id:
-            if version.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "%(name)s is not a draft: its records cannot change.",
-                        name=version.display_name,
-                    )
-                )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        records._check_version_editable()
-        return records
-
-    def write(self, vals):
-        self._check_version_editable()
-        return super().write(vals)
-
-    def unlink(self):
-        self._check_version_editable()
-        return super().unlink()

@@ -1,7 +1,7 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 
 class QmsProcedureStep(models.Model):
@@ -12,6 +12,7 @@ class QmsProcedureStep(models.Model):
 
     _name = "qms.procedure.step"
     _description = "ISO Procedure Step"
+    _inherit = ["qms.version.line.mixin"]
     _order = "version_id, sequence, id"
     _check_company_auto = True
 
@@ -71,30 +72,3 @@ class QmsProcedureStep(models.Model):
     @api.constrains("duration", "duration_uom", "version_id")
     def _check_total_time(self):
         self.version_id._qms_check_total_time()
-
-    def _check_version_editable(self):
-        for version in self.version_id:
-            if version.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "%(name)s is not a draft: its steps cannot change. Send it "
-                        "back to draft or create a new version.",
-                        name=version.display_name,
-                    )
-                )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        steps = super().create(vals_list)
-        steps._check_version_editable()
-        return steps
-
-    def write(self, vals):
-        self._check_version_editable()
-        result = super().write(vals)
-        self._check_version_editable()
-        return result
-
-    def unlink(self):
-        self._check_version_editable()
-        return super().unlink()

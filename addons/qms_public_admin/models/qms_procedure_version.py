@@ -177,15 +177,17 @@ class QmsProcedureVersion(models.Model):
     def _qms_check_total_time(self):
         for rec in self:
             if rec.tthc_case_id and rec.total_hours > rec.legal_hours + 1e-6:
+                total = f"{rec.total_hours:g}"
+                legal = f"{rec.legal_hours:g}"
                 raise ValidationError(
                     self.env._(
                         "The steps of %(name)s take %(total)s working hours in total, "
                         "more than the legal deadline of %(case)s (%(legal)s working "
                         "hours).",
                         name=rec.display_name,
-                        total=f"{rec.total_hours:g}",
+                        total=total,
                         case=rec.tthc_case_id.display_name,
-                        legal=f"{rec.legal_hours:g}",
+                        legal=legal,
                     )
                 )
 

@@ -9,7 +9,8 @@ from ..lib import vn_holidays, workdays
 
 
 class ResourceCalendar(models.Model):
-    _inherit = "resource.calendar"
+    _name = "resource.calendar"
+    _inherit = ["resource.calendar", "qms.workday.cache.mixin"]
 
     qms_national_holidays = fields.Boolean(
         string="Follow National Holidays",
@@ -28,16 +29,6 @@ class ResourceCalendar(models.Model):
         string="Own Days Off and Working Days",
         help="Exceptions of this calendar only, on top of the national schedule.",
     )
-
-    def write(self, vals):
-        result = super().write(vals)
-        self.env.registry.clear_cache()
-        return result
-
-    def unlink(self):
-        result = super().unlink()
-        self.env.registry.clear_cache()
-        return result
 
     def _qms_weekly_sessions(self):
         """Weekday -> [(hour_from, hour_to)] from the calendar's attendances."""
