@@ -207,7 +207,14 @@ class QmsLegalDocument(models.Model):
             .search(
                 [
                     "|",
-                    ("effective_version_id.legal_basis_ids", "in", self.ids),
+                    (
+                        "version_ids",
+                        "any",
+                        [
+                            ("legal_basis_ids", "in", self.ids),
+                            ("state", "!=", "superseded"),
+                        ],
+                    ),
                     ("tthc_id.legal_basis_ids", "in", self.ids),
                 ]
             )

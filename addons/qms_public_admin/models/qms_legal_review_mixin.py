@@ -8,9 +8,10 @@ from odoo import fields, models
 class QmsLegalReviewMixin(models.AbstractModel):
     """A record that relies on legal documents and must be reviewed when they change.
 
-    Concrete models implement :meth:`_qms_legal_documents` and have
-    ``mail.activity.mixin``. The flag clears when a new version takes effect or
-    when the responsible officer records that no change is needed.
+    Concrete models have ``mail.activity.mixin`` and are returned by
+    ``qms.legal.document._qms_dependents`` (the extension point). The flag clears
+    when a new version takes effect or when the responsible officer records that no
+    change is needed.
     """
 
     _name = "qms.legal.review.mixin"
@@ -29,10 +30,6 @@ class QmsLegalReviewMixin(models.AbstractModel):
             rec.review_waiting_days = (
                 (today - rec.review_since).days if rec.review_needed else 0
             )
-
-    def _qms_legal_documents(self):
-        """The legal documents this record relies on."""
-        raise NotImplementedError
 
     def _qms_review_responsible(self):
         self.ensure_one()

@@ -98,12 +98,6 @@ class QmsProcedure(models.Model):
                     )
                 )
 
-    def _qms_legal_documents(self):
-        """Legal documents the procedure relies on (for change flagging)."""
-        self.ensure_one()
-        version = self.effective_version_id or self.version_ids[:1]
-        return version.legal_basis_ids | self.tthc_id.legal_basis_ids
-
     def action_new_draft(self):
         """First version of a new procedure (or open the one being drafted)."""
         self.ensure_one()

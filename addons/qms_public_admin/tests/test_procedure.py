@@ -295,6 +295,11 @@ class TestProcedure(QmsCase):
         self._approve(v2)
         self.assertFalse(self.procedure.review_needed)
 
+    def test_draft_procedures_are_flagged_too(self):
+        self._draft()  # never approved: only a draft cites the decree
+        self.decree.state = "replaced"
+        self.assertTrue(self.procedure.review_needed)
+
     def test_expiry_cron_flags(self):
         version = self._draft()
         self._approve(version)
