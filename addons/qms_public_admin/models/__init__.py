@@ -9,6 +9,7 @@ from . import resource_calendar
 from . import resource_calendar_attendance
 from . import res_company
 from . import qms_agency_level
+from . import qms_tthc_line_mixin
 from . import qms_tthc_sector
 from . import qms_tthc
 from . import qms_tthc_case

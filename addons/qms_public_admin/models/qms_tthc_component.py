@@ -9,20 +9,8 @@ class QmsTthcComponent(models.Model):
 
     _name = "qms.tthc.component"
     _description = "Dossier Component"
-    _order = "tthc_id, sequence, id"
+    _inherit = ["qms.tthc.line.mixin"]
 
-    tthc_id = fields.Many2one(
-        "qms.tthc", string="Procedure", required=True, ondelete="cascade", index=True
-    )
-    case_id = fields.Many2one(
-        "qms.tthc.case",
-        string="Only for Case",
-        ondelete="cascade",
-        domain="[('tthc_id', '=', tthc_id)]",
-        help="Empty: required in every case of the procedure.",
-    )
-    sequence = fields.Integer(default=10)
-    name = fields.Char(required=True)
     paper_kind = fields.Selection(
         [
             ("original", "Original"),
@@ -49,20 +37,13 @@ class QmsTthcComponent(models.Model):
     template = fields.Binary(string="Form Template", attachment=True)
     template_filename = fields.Char()
 
-    @api.constrains("copies", "case_id", "tthc_id", "requirement", "condition")
+    @api.constrains("copies", "requirement", "condition")
     def _check_component(self):
         for component in self:
             if component.copies < 1:
                 raise ValidationError(
                     self.env._(
                         "Component %(name)s: at least one copy is filed.",
-                        name=component.name,
-                    )
-                )
-            if component.case_id and component.case_id.tthc_id != component.tthc_id:
-                raise ValidationError(
-                    self.env._(
-                        "Component %(name)s belongs to a case of another procedure.",
                         name=component.name,
                     )
                 )

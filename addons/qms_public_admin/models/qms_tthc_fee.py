@@ -9,20 +9,8 @@ class QmsTthcFee(models.Model):
 
     _name = "qms.tthc.fee"
     _description = "Procedure Fee"
-    _order = "tthc_id, sequence, id"
+    _inherit = ["qms.tthc.line.mixin"]
 
-    tthc_id = fields.Many2one(
-        "qms.tthc", string="Procedure", required=True, ondelete="cascade", index=True
-    )
-    case_id = fields.Many2one(
-        "qms.tthc.case",
-        string="Only for Case",
-        ondelete="cascade",
-        domain="[('tthc_id', '=', tthc_id)]",
-        help="Empty: due in every case of the procedure.",
-    )
-    sequence = fields.Integer(default=10)
-    name = fields.Char(required=True)
     fee_type = fields.Selection(
         [("fee", "Fee (phí)"), ("charge", "Charge (lệ phí)")],
         string="Type",
@@ -41,17 +29,10 @@ class QmsTthcFee(models.Model):
     legal_document_id = fields.Many2one("qms.legal.document", string="Legal Basis")
     note = fields.Char(help="e.g. exemptions, online discount.")
 
-    @api.constrains("amount", "case_id", "tthc_id")
+    @api.constrains("amount")
     def _check_fee(self):
         for fee in self:
             if fee.amount < 0:
                 raise ValidationError(
                     self.env._("Fee %(name)s cannot be negative.", name=fee.name)
-                )
-            if fee.case_id and fee.case_id.tthc_id != fee.tthc_id:
-                raise ValidationError(
-                    self.env._(
-                        "Fee %(name)s belongs to a case of another procedure.",
-                        name=fee.name,
-                    )
                 )
