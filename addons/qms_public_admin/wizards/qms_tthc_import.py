@@ -79,15 +79,20 @@ class QmsTthcImport(models.TransientModel):
             .with_context(active_test=False)
             .search([])
         }
+        # A catalogue repeats the same few sectors and laws on thousands of rows:
+        # look each up (or create it) once per import.
+        sectors, laws = {}, {}
         created = updated = 0
         for _number, row in values:
             vals = {
                 "name": row["name"],
-                "sector_id": self._sector(row["sector"]).id,
+                "sector_id": self._sector(row["sector"], sectors).id,
                 "level_ids": [
                     (6, 0, [levels[c].id for c in row["levels"] if c in levels])
                 ],
-                "legal_basis_ids": [(6, 0, self._legal_documents(row["legal"]).ids)],
+                "legal_basis_ids": [
+                    (6, 0, self._legal_documents(row["legal"], laws).ids)
+                ],
                 "online_level": row["online_level"],
                 "result_type": row["result_type"] or False,
                 "legal_deadline": row["legal_deadline"],
@@ -139,18 +144,23 @@ class QmsTthcImport(models.TransientModel):
         }
         return texts.get(code) or tthc_import.message(error)
 
-    def _sector(self, name):
+    def _sector(self, name, cache):
         if not name:
             return self.env["qms.tthc.sector"]
-        Sector = self.env["qms.tthc.sector"].with_context(active_test=False)
-        return Sector.search([("name", "=ilike", name)], limit=1) or Sector.create(
-            {"name": name}
-        )
+        if name.lower() not in cache:
+            Sector = self.env["qms.tthc.sector"].with_context(active_test=False)
+            cache[name.lower()] = Sector.search(
+                [("name", "=ilike", name)], limit=1
+            ) or Sector.create({"name": name})
+        return cache[name.lower()]
 
-    def _legal_documents(self, numbers):
+    def _legal_documents(self, numbers, cache):
         Legal = self.env["qms.legal.document"].with_context(active_test=False)
         docs = Legal.browse()
         for number in numbers:
+            if number in cache:
+                docs |= cache[number]
+                continue
             doc = Legal.search(
                 [("name", "=", number), ("company_id", "=", False)], limit=1
             )
@@ -163,5 +173,6 @@ class QmsTthcImport(models.TransientModel):
                         "confirmation": "unconfirmed",
                     }
                 )
+            cache[number] = doc
             docs |= doc
         return docs
