@@ -45,5 +45,6 @@
     ],
     "demo": [
         "demo/qms_agency_demo.xml",
+        "demo/qms_procedure_demo.xml",
     ],
 }

@@ -41,11 +41,11 @@ class TestProcedure(QmsCase):
             {"name": "Lãnh đạo UBND", "company_id": cls.agency_a.id}
         )
         cls.law = cls.env["qms.legal.document"].create(
-            {"name": "60/2014/QH13", "title": "Luật Hộ tịch", "doc_type": "law"}
+            {"name": "960/2014/QH13", "title": "Luật Hộ tịch", "doc_type": "law"}
         )
         cls.decree = cls.env["qms.legal.document"].create(
             {
-                "name": "123/2015/NĐ-CP",
+                "name": "923/2015/NĐ-CP",
                 "title": "Nghị định Hộ tịch",
                 "doc_type": "decree",
             }
@@ -247,7 +247,7 @@ class TestProcedure(QmsCase):
         )
         self.assertEqual(self.decree.state, "partly_amended")
         self.assertTrue(self.procedure.review_needed)
-        self.assertIn("123/2015/NĐ-CP", self.procedure.review_reason)
+        self.assertIn("923/2015/NĐ-CP", self.procedure.review_reason)
         activity = self.procedure.activity_ids.filtered(
             lambda a: (
                 a.activity_type_id

@@ -18,7 +18,7 @@ class TestTthcCatalogue(QmsCase):
             {"name": "Hộ tịch", "code": "HT-TEST"}
         )
         cls.civil_status_law = cls.env["qms.legal.document"].create(
-            {"name": "60/2014/QH13", "title": "Luật Hộ tịch", "doc_type": "law"}
+            {"name": "960/2014/QH13", "title": "Luật Hộ tịch", "doc_type": "law"}
         )
 
     def _tthc(self, **values):
