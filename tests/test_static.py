@@ -219,6 +219,12 @@ def test_xml_parses_and_references_exist(addon):
     m = manifest(addon)
     models = python_models(addon)
     defined = {"model_" + name.replace(".", "_") for name in models}
+    # Odoo also names each field: field_<model>__<field>.
+    defined |= {
+        f"field_{name.replace('.', '_')}__{field}"
+        for name, info in models.items()
+        for field in info["fields"]
+    }
     deps = set(m["depends"])
     for path in xml_files(addon):
         root = ET.parse(path).getroot()

@@ -13,6 +13,7 @@
     "depends": [
         "base",
         "mail",
+        "attachment_indexation",
         "resource",
         "hr",
         "base_tier_validation",
@@ -30,7 +31,9 @@
         "data/qms_holiday_data.xml",
         "data/qms_agency_level_data.xml",
         "data/qms_procedure_data.xml",
+        "data/qms_document_data.xml",
         "report/qms_procedure_report.xml",
+        "report/qms_document_master_list_report.xml",
         "views/qms_menus.xml",
         "views/res_company_views.xml",
         "views/resource_calendar_views.xml",
@@ -39,12 +42,15 @@
         "views/qms_receipt_rule_views.xml",
         "views/qms_tthc_views.xml",
         "views/qms_procedure_views.xml",
+        "views/qms_document_views.xml",
         "wizards/qms_workday_calculator_views.xml",
         "wizards/qms_legal_review_close_views.xml",
         "wizards/qms_tthc_import_views.xml",
+        "wizards/qms_document_wizard_views.xml",
     ],
     "demo": [
         "demo/qms_agency_demo.xml",
         "demo/qms_procedure_demo.xml",
+        "demo/qms_document_demo.xml",
     ],
 }

@@ -20,3 +20,11 @@ from . import qms_procedure_version
 from . import qms_procedure_step
 from . import qms_procedure_record
 from . import tier_definition
+from . import qms_document_type
+from . import qms_document
+from . import qms_document_version
+from . import qms_document_acknowledgement
+from . import qms_document_review
+from . import qms_record_type
+from . import qms_quality_record
+from . import ir_attachment

@@ -197,8 +197,8 @@ class QmsLegalDocument(models.Model):
     def _qms_dependents(self):
         """Records relying on this document, to flag for review.
 
-        Extension point: addons with their own controlled records (documents,
-        forms) add theirs with ``super()``.
+        Extension point: addons with their own controlled records add theirs
+        with ``super()``.
         """
         self.ensure_one()
         procedures = (
@@ -219,7 +219,12 @@ class QmsLegalDocument(models.Model):
                 ]
             )
         )
-        return [procedures]
+        documents = (
+            self.env["qms.document"]
+            .sudo()
+            .search([("legal_basis_ids", "in", self.ids)])
+        )
+        return [procedures, documents]
 
     def _qms_flag_dependents(self):
         for doc in self:

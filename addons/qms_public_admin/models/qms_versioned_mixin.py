@@ -34,13 +34,7 @@ class QmsVersionedMixin(models.AbstractModel):
     }
 
     state = fields.Selection(
-        [
-            ("draft", "Draft"),
-            ("to_review", "In Review"),
-            ("approved", "Approved"),
-            ("effective", "Effective"),
-            ("superseded", "Superseded"),
-        ],
+        selection="_qms_state_selection",
         default="draft",
         required=True,
         readonly=True,
@@ -57,6 +51,17 @@ class QmsVersionedMixin(models.AbstractModel):
     effective_date = fields.Date(copy=False, tracking=True)
     superseded_on = fields.Date(readonly=True, copy=False)
 
+    @api.model
+    def _qms_state_selection(self):
+        """Lifecycle states; a model may name them in its own words."""
+        return [
+            ("draft", self.env._("Draft")),
+            ("to_review", self.env._("In Review")),
+            ("approved", self.env._("Approved")),
+            ("effective", self.env._("Effective")),
+            ("superseded", self.env._("Superseded")),
+        ]
+
     # ------------------------------------------------------------ hooks
     def _qms_siblings(self):
         """The other versions of the same procedure or document."""
@@ -71,6 +76,9 @@ class QmsVersionedMixin(models.AbstractModel):
 
     def _qms_after_effective(self):
         """Called once the version is in effect (clears review flags, ...)."""
+
+    def _qms_after_superseded(self):
+        """Called on the versions a newer one has just superseded."""
 
     # ------------------------------------------------------------ guards
     def write(self, vals):
@@ -109,6 +117,66 @@ class QmsVersionedMixin(models.AbstractModel):
         self.invalidate_recordset(["need_validation"])
         result = self.with_context(qms_version_transition=True).write(vals)
         self.invalidate_recordset(["need_validation"])
+        return result
+
+    # ------------------------------------------------------------ review activities
+    def _qms_pending_reviewers(self):
+        """Users whose review is awaited now (the lowest pending tier)."""
+        self.ensure_one()
+        if self.state != "to_review":
+            return self.env["res.users"]
+        pending = self.review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
+        if not pending:
+            return self.env["res.users"]
+        first = min(pending.mapped("sequence"))
+        return pending.filtered(lambda r: r.sequence == first).reviewer_ids
+
+    def _qms_sync_review_activities(self):
+        """One "review" activity per awaited reviewer; done ones are closed."""
+        activity_type = self.env.ref(
+            "qms_public_admin.mail_activity_version_review", raise_if_not_found=False
+        )
+        if not activity_type or "activity_ids" not in self._fields:
+            return
+        for rec in self.sudo():
+            wanted = rec._qms_pending_reviewers()
+            if "company_id" in rec._fields and rec.company_id:
+                # A group tier lists every member: only those of this agency act.
+                wanted = wanted.filtered(lambda u, r=rec: r.company_id in u.company_ids)
+            current = rec.activity_ids.filtered(
+                lambda a, t=activity_type: a.activity_type_id == t
+            )
+            assigned = current.user_id
+            current.filtered(lambda a, w=wanted: a.user_id not in w).action_feedback(
+                feedback=self.env._("Review completed or no longer needed.")
+            )
+            for user in wanted - assigned:
+                rec.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    user_id=user.id,
+                    summary=self.env._(
+                        "Review and approve %(name)s", name=rec.display_name
+                    ),
+                )
+
+    def request_validation(self):
+        result = super().request_validation()
+        self._qms_sync_review_activities()
+        return result
+
+    def restart_validation(self):
+        result = super().restart_validation()
+        self._qms_sync_review_activities()
+        return result
+
+    def _validate_tier(self, tiers=False):
+        result = super()._validate_tier(tiers)
+        self._qms_sync_review_activities()
+        return result
+
+    def _rejected_tier(self, tiers=False):
+        result = super()._rejected_tier(tiers)
+        self._qms_sync_review_activities()
         return result
 
     # ------------------------------------------------------------ lifecycle
@@ -155,6 +223,7 @@ class QmsVersionedMixin(models.AbstractModel):
                     "approved_on": fields.Datetime.now(),
                 }
             )
+        self._qms_sync_review_activities()
         return True
 
     def action_make_effective(self):
@@ -166,6 +235,7 @@ class QmsVersionedMixin(models.AbstractModel):
                 )
             previous = rec._qms_siblings().filtered(lambda r: r.state == "effective")
             previous._qms_transition({"state": "superseded", "superseded_on": today})
+            previous._qms_after_superseded()
             rec._qms_transition(
                 {"state": "effective", "effective_date": rec.effective_date or today}
             )

@@ -8,4 +8,7 @@ class TierDefinition(models.Model):
 
     @api.model
     def _get_tier_validation_model_names(self):
-        return super()._get_tier_validation_model_names() + ["qms.procedure.version"]
+        return super()._get_tier_validation_model_names() + [
+            "qms.procedure.version",
+            "qms.document.version",
+        ]

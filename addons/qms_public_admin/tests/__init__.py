@@ -1,5 +1,6 @@
 from . import test_agency_security
 from . import test_demo_data
+from . import test_document_control
 from . import test_i18n
 from . import test_procedure
 from . import test_tthc_catalogue

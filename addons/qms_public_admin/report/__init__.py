@@ -1,0 +1,1 @@
+from . import qms_document_master_list_xlsx
