@@ -63,7 +63,9 @@ class QmsDocumentVersion(models.Model):
         string="Peer Reviewers",
         copy=True,
     )
-    approver_id = fields.Many2one("res.users", tracking=True, copy=True)
+    approver_id = fields.Many2one(
+        "res.users", string="Designated Approver", tracking=True, copy=True
+    )
     submitted_on = fields.Datetime(readonly=True, copy=False)
     withdrawn_on = fields.Date(readonly=True, copy=False)
     withdraw_reason = fields.Text(readonly=True, copy=False)
@@ -118,7 +120,7 @@ class QmsDocumentVersion(models.Model):
         for rec in self:
             acks = rec.acknowledgement_ids
             rec.ack_done_count = len(acks.filtered(lambda a: a.state == "done"))
-            rec.ack_pending_count = len(acks) - rec.ack_done_count
+            rec.ack_pending_count = len(acks.filtered(lambda a: a.state == "pending"))
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -353,6 +353,8 @@ class TestDocumentControl(QmsCase):
             ["cancelled", "cancelled", "done"],
         )
         self.assertEqual(len(v2.acknowledgement_ids), 3)
+        self.assertEqual((v1.ack_done_count, v1.ack_pending_count), (1, 0))
+        self.assertEqual(v2.ack_pending_count, 3)
 
     # ------------------------------------------------------------ periodic review
     def test_periodic_review_cron(self):
