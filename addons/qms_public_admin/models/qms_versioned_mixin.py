@@ -123,7 +123,9 @@ class QmsVersionedMixin(models.AbstractModel):
     def _qms_pending_reviewers(self):
         """Users whose review is awaited now (the lowest pending tier)."""
         self.ensure_one()
-        if self.state != "to_review":
+        if self.state != "to_review" or self.review_ids.filtered(
+            lambda r: r.status == "rejected"
+        ):
             return self.env["res.users"]
         pending = self.review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
         if not pending:

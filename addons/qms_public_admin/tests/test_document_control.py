@@ -218,6 +218,10 @@ class TestDocumentControl(QmsCase):
         rejected = version.review_ids.filtered(lambda r: r.status == "rejected")
         self.assertEqual(rejected.comment, "Thiếu bước lưu trữ hồ sơ")
         self.assertEqual(version.validation_status, "rejected")
+        # Nobody is asked to review a rejected version.
+        self.assertFalse(
+            version.activity_ids.filtered(lambda a: a.activity_type_id == review_type)
+        )
         with self.assertRaises(UserError):
             version.with_user(self.qmr_a).action_approve()
         version.with_user(self.iso_a).action_back_to_draft()
