@@ -2,6 +2,7 @@ from . import qms_legal_review_mixin
 from . import qms_workday_cache_mixin
 from . import qms_version_line_mixin
 from . import qms_versioned_mixin
+from . import qms_versioned_owner_mixin
 from . import qms_legal_document
 from . import qms_holiday
 from . import qms_receipt_rule

@@ -14,10 +14,17 @@ class QmsDocument(models.Model):
 
     _name = "qms.document"
     _description = "Controlled Document"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.legal.review.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "qms.legal.review.mixin",
+        "qms.versioned.owner.mixin",
+    ]
     _order = "company_id, code"
     _check_company_auto = True
     _rec_names_search = ["code", "name"]
+    _qms_version_model = "qms.document.version"
+    _qms_version_parent_field = "document_id"
 
     code = fields.Char(required=True, tracking=True, help="e.g. QT-01, BM-01-02.")
     name = fields.Char(string="Title", required=True, tracking=True)
@@ -173,18 +180,6 @@ class QmsDocument(models.Model):
         for document in self:
             document.display_name = f"{document.code} - {document.name}"
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_unused(self):
-        for document in self:
-            if document.version_ids.filtered(lambda v: v.state != "draft"):
-                raise UserError(
-                    self.env._(
-                        "Document %(name)s has approved versions and is part of the "
-                        "quality records: archive it instead of deleting it.",
-                        name=document.display_name,
-                    )
-                )
-
     # ------------------------------------------------------------ distribution
     def _qms_recipients(self):
         """Users who must read and acknowledge the published version."""
@@ -218,18 +213,6 @@ class QmsDocument(models.Model):
             )
 
     # ------------------------------------------------------------ actions
-    def action_new_draft(self):
-        """First version of a new document (or open the one being drafted)."""
-        self.ensure_one()
-        draft = self.version_ids.filtered(
-            lambda v: v.state in ("draft", "to_review", "approved")
-        )
-        if not draft and self.current_version_id:
-            return self.current_version_id.action_new_version()
-        if not draft:
-            draft = self.env["qms.document.version"].create({"document_id": self.id})
-        return draft[:1]._qms_open()
-
     def action_periodic_review(self):
         self.ensure_one()
         if not self.current_version_id:

@@ -92,14 +92,14 @@ class QmsDocumentVersion(models.Model):
 
     @api.model
     def _qms_state_selection(self):
+        words = {
+            "effective": self.env._("Published"),
+            "superseded": self.env._("Obsolete"),
+        }
         return [
-            ("draft", self.env._("Draft")),
-            ("to_review", self.env._("In Review")),
-            ("approved", self.env._("Approved")),
-            ("effective", self.env._("Published")),
-            ("superseded", self.env._("Obsolete")),
-            ("withdrawn", self.env._("Withdrawn")),
-        ]
+            (key, words.get(key, label))
+            for key, label in super()._qms_state_selection()
+        ] + [("withdrawn", self.env._("Withdrawn"))]
 
     @api.depends("version_major", "version_minor")
     def _compute_version_label(self):
@@ -226,15 +226,6 @@ class QmsDocumentVersion(models.Model):
             }
         )
 
-    def _qms_open(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-        }
-
     # ------------------------------------------------------------ lifecycle
     def action_submit_review(self):
         self.filtered(lambda r: r.state == "draft")._qms_transition(
@@ -242,7 +233,7 @@ class QmsDocumentVersion(models.Model):
         )
         return super().action_submit_review()
 
-    def _validate_tier(self, tiers=False):
+    def _qms_check_not_author(self):
         if (
             not self._qms_self_approval_allowed()
             and self.env.user in self.author_id
@@ -251,17 +242,13 @@ class QmsDocumentVersion(models.Model):
             raise UserError(
                 self.env._("You wrote this version: another person must approve it.")
             )
+
+    def _validate_tier(self, tiers=False):
+        self._qms_check_not_author()
         return super()._validate_tier(tiers)
 
     def action_approve(self):
-        if (
-            not self._qms_self_approval_allowed()
-            and self.env.user in self.author_id
-            and not self.env.su
-        ):
-            raise UserError(
-                self.env._("You wrote this version: another person must approve it.")
-            )
+        self._qms_check_not_author()
         return super().action_approve()
 
     def action_publish(self):

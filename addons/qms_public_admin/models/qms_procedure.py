@@ -1,7 +1,6 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class QmsProcedure(models.Model):
@@ -13,10 +12,17 @@ class QmsProcedure(models.Model):
 
     _name = "qms.procedure"
     _description = "ISO Procedure"
-    _inherit = ["mail.thread", "mail.activity.mixin", "qms.legal.review.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "qms.legal.review.mixin",
+        "qms.versioned.owner.mixin",
+    ]
     _order = "company_id, code"
     _check_company_auto = True
     _rec_names_search = ["code", "name"]
+    _qms_version_model = "qms.procedure.version"
+    _qms_version_parent_field = "procedure_id"
 
     code = fields.Char(required=True, tracking=True, help="e.g. QT-HT-01.")
     name = fields.Char(required=True, tracking=True)
@@ -86,34 +92,7 @@ class QmsProcedure(models.Model):
         for procedure in self:
             procedure.display_name = f"{procedure.code} - {procedure.name}"
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_unused(self):
-        for procedure in self:
-            if procedure.version_ids.filtered(lambda v: v.state != "draft"):
-                raise UserError(
-                    self.env._(
-                        "ISO procedure %(name)s has approved versions and is part of "
-                        "the quality records: archive it instead of deleting it.",
-                        name=procedure.display_name,
-                    )
-                )
-
-    def action_new_draft(self):
-        """First version of a new procedure (or open the one being drafted)."""
-        self.ensure_one()
-        draft = self.version_ids.filtered(lambda v: v.state in ("draft", "to_review"))
-        if not draft and self.effective_version_id:
-            return self.effective_version_id.action_new_version()
-        if not draft:
-            draft = self.env["qms.procedure.version"].create(
-                {
-                    "procedure_id": self.id,
-                    "legal_basis_ids": [(6, 0, self.tthc_id.legal_basis_ids.ids)],
-                }
-            )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "qms.procedure.version",
-            "res_id": draft[:1].id,
-            "view_mode": "form",
-        }
+    def _qms_new_draft_values(self):
+        values = super()._qms_new_draft_values()
+        values["legal_basis_ids"] = [(6, 0, self.tthc_id.legal_basis_ids.ids)]
+        return values

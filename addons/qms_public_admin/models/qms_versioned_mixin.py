@@ -257,10 +257,14 @@ class QmsVersionedMixin(models.AbstractModel):
                 self.env._("A newer version is already being prepared; open it.")
             )
         top = max([self.version] + self._qms_siblings().mapped("version"))
-        draft = self._qms_copy_for_new_version(top + 1)
+        return self._qms_copy_for_new_version(top + 1)._qms_open()
+
+    def _qms_open(self):
+        """Window action opening this version."""
+        self.ensure_one()
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
-            "res_id": draft.id,
+            "res_id": self.id,
             "view_mode": "form",
         }
