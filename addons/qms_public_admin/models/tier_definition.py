@@ -11,4 +11,5 @@ class TierDefinition(models.Model):
         return super()._get_tier_validation_model_names() + [
             "qms.procedure.version",
             "qms.document.version",
+            "qms.management.review",
         ]

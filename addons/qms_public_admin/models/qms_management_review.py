@@ -1,0 +1,666 @@
+# Copyright 2026 QMS Public Admin contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, datetime, time
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .qms_review_input import SECTIONS
+
+
+class QmsManagementReview(models.Model):
+    """Management review (xem xét của lãnh đạo, ISO 9001 clause 9.3).
+
+    planned → held → minutes approved → closed. "Prepare Inputs" compiles the
+    9.3.2 inputs from live data into stored lines (a snapshot: later changes do
+    not rewrite it); outputs (9.3.3) are decisions with owners that become
+    improvement actions. The minutes are approved by the chair through tier
+    validation. A review may be an item of another meeting (a monthly briefing).
+
+    Extension points: each ``_qms_input_<section>`` method returns the inputs of
+    its section; qms_audit and qms_onestop add theirs with ``super()``.
+    """
+
+    _name = "qms.management.review"
+    _description = "Management Review"
+    _inherit = [
+        "qms.locked.mixin",
+        "tier.validation",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _order = "planned_date desc, id desc"
+    _check_company_auto = True
+    _state_from = ["held"]
+    _state_to = ["minutes_approved"]
+    _cancel_state = "cancel"
+    _tier_validation_manual_config = False
+    _tier_validation_buttons_xpath = "/form/header/field[@name='state']"
+    _qms_locked_states = ("minutes_approved", "closed", "cancel")
+    _qms_unlocked_fields = frozenset({"decision_ids"})
+
+    name = fields.Char(
+        required=True,
+        tracking=True,
+        default=lambda self: self.env._("Management Review"),
+    )
+    reference = fields.Char(readonly=True, copy=False, index=True)
+    company_id = fields.Many2one(
+        "res.company",
+        string="Agency",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    meeting_kind = fields.Selection(
+        [
+            ("standalone", "Dedicated Meeting"),
+            ("folded", "Item of Another Meeting"),
+        ],
+        default="standalone",
+        required=True,
+        help="Reviews are often an item of a regular briefing of the leaders.",
+    )
+    host_meeting = fields.Char(
+        string="Held Within", help="e.g. Giao ban lãnh đạo UBND tháng 6/2026."
+    )
+    planned_date = fields.Datetime(required=True, tracking=True)
+    held_date = fields.Datetime(string="Held On", tracking=True, copy=False)
+    location = fields.Char()
+    chair_id = fields.Many2one(
+        "res.users",
+        string="Chair",
+        required=True,
+        check_company=True,
+        tracking=True,
+        default=lambda self: self._default_chair(),
+    )
+    secretary_id = fields.Many2one(
+        "res.users",
+        string="Secretary",
+        check_company=True,
+        default=lambda self: self.env.user,
+    )
+    participant_ids = fields.Many2many(
+        "res.users",
+        "qms_management_review_participant_rel",
+        "review_id",
+        "user_id",
+        string="Participants",
+    )
+    other_participants = fields.Text(help="Attendees without a user account.")
+    agenda = fields.Html()
+    period_start = fields.Date(
+        string="Period From",
+        help="Start of the period the inputs cover (the day after the previous "
+        "review by default).",
+    )
+    period_end = fields.Date(string="Period To")
+    previous_review_id = fields.Many2one(
+        "qms.management.review",
+        string="Previous Review",
+        compute="_compute_previous_review",
+    )
+    inputs_compiled_on = fields.Datetime(readonly=True, copy=False)
+    input_ids = fields.One2many(
+        "qms.review.input", "review_id", string="Inputs", copy=False
+    )
+    conclusion = fields.Html(
+        help="Conclusion on the suitability, adequacy and effectiveness of the "
+        "quality system."
+    )
+    decision_ids = fields.One2many(
+        "qms.review.decision", "review_id", string="Decisions", copy=False
+    )
+    action_ids = fields.One2many(
+        "mgmtsystem.action", "qms_review_id", string="Actions", copy=False
+    )
+    action_count = fields.Integer(compute="_compute_action_count")
+    minutes_approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    minutes_approved_on = fields.Datetime(readonly=True, copy=False)
+    state = fields.Selection(
+        [
+            ("planned", "Planned"),
+            ("held", "Held"),
+            ("minutes_approved", "Minutes Approved"),
+            ("closed", "Closed"),
+            ("cancel", "Cancelled"),
+        ],
+        default="planned",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+
+    def _default_chair(self):
+        system = self.env["mgmtsystem.system"].search(
+            [("company_id", "=", self.env.company.id)], limit=1
+        )
+        return system.qms_head_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            vals["reference"] = self.env["ir.sequence"].next_by_code(
+                "qms.management.review"
+            )
+        reviews = super().create(vals_list)
+        for review in reviews:
+            if not review.period_start:
+                previous = review.previous_review_id
+                review.period_start = (
+                    previous.held_date.date()
+                    if previous.held_date
+                    else date(review.planned_date.year, 1, 1)
+                )
+            if not review.period_end:
+                review.period_end = review.planned_date.date()
+        return reviews
+
+    @api.constrains("period_start", "period_end")
+    def _check_period(self):
+        for review in self:
+            if (
+                review.period_start
+                and review.period_end
+                and review.period_end < review.period_start
+            ):
+                raise ValidationError(
+                    self.env._("The period reviewed cannot end before it starts.")
+                )
+
+    def _compute_previous_review(self):
+        for review in self:
+            review.previous_review_id = self.search(
+                [
+                    ("company_id", "=", review.company_id.id),
+                    ("state", "in", ("held", "minutes_approved", "closed")),
+                    ("planned_date", "<", review.planned_date),
+                    ("id", "!=", review._origin.id),
+                ],
+                order="planned_date desc",
+                limit=1,
+            )
+
+    def _compute_action_count(self):
+        for review in self:
+            review.action_count = len(review.action_ids)
+
+    @api.depends("name", "reference")
+    def _compute_display_name(self):
+        for review in self:
+            review.display_name = (
+                f"{review.reference} - {review.name}" if review.reference else review.name
+            )
+
+    # ------------------------------------------------------------ inputs
+    def _qms_period(self):
+        """(start, end) datetimes of the period reviewed."""
+        self.ensure_one()
+        return (
+            datetime.combine(self.period_start, time.min),
+            datetime.combine(self.period_end, time.max),
+        )
+
+    def _qms_compile_inputs(self):
+        """Every 9.3.2 input, as dicts ``{section, title, source, summary,
+        lines: [{name, detail, value, status, res_model, res_id}]}``."""
+        self.ensure_one()
+        inputs = []
+        for section, _label in SECTIONS:
+            inputs += getattr(self, f"_qms_input_{section}")()
+        return inputs
+
+    def action_prepare_inputs(self):
+        """(Re)compile the inputs from live data; frozen once the review is held."""
+        for review in self:
+            review._qms_require_state(
+                ("planned",),
+                self.env._("Inputs are prepared before the review is held."),
+            )
+            review.input_ids.filtered(lambda i: i.source != "manual").unlink()
+            Input = self.env["qms.review.input"]
+            for sequence, data in enumerate(review._qms_compile_inputs(), start=1):
+                lines = data.pop("lines", [])
+                Input.create(
+                    dict(
+                        data,
+                        review_id=review.id,
+                        sequence=sequence * 10,
+                        line_ids=[
+                            (0, 0, dict(line, sequence=n))
+                            for n, line in enumerate(lines, start=1)
+                        ],
+                    )
+                )
+            review.inputs_compiled_on = fields.Datetime.now()
+        return True
+
+    def _qms_section_input(self, section, lines, summary=None, title=None):
+        """One input of ``section`` with ``lines``; an empty section still says so."""
+        labels = self._qms_section_labels()
+        if summary is None:
+            summary = (
+                self.env._("%(count)s item(s).", count=len(lines))
+                if lines
+                else self.env._("Nothing recorded in the period.")
+            )
+        return {
+            "section": section,
+            "title": title or labels[section],
+            "source": "computed",
+            "summary": summary,
+            "lines": lines,
+        }
+
+    def _qms_manual_input(self, section):
+        return {
+            "section": section,
+            "title": self._qms_section_labels()[section],
+            "source": "manual",
+            "summary": self.env._("To be presented at the meeting."),
+            "lines": [],
+        }
+
+    @api.model
+    def _qms_section_labels(self):
+        field = self.env["qms.review.input"]._fields["section"]
+        return dict(field._description_selection(self.env))
+
+    @api.model
+    def _qms_line(self, record, name, detail="", value="", status=""):
+        return {
+            "name": name,
+            "detail": detail or "",
+            "value": value or "",
+            "status": status or "",
+            "res_model": record._name if record else False,
+            "res_id": record.id if record else False,
+        }
+
+    @api.model
+    def _qms_label(self, record, field):
+        return dict(record._fields[field]._description_selection(self.env)).get(
+            record[field], ""
+        )
+
+    def _qms_action_line(self, action):
+        status = self._qms_label(action, "qms_state")
+        if action.qms_overdue:
+            status = self.env._(
+                "%(state)s, %(days)s days overdue",
+                state=status,
+                days=action.qms_overdue_days,
+            )
+        return self._qms_line(
+            action,
+            " ".join(filter(None, [action.reference, action.name])),
+            action.user_id.name,
+            action.date_deadline and action.date_deadline.strftime("%d/%m/%Y"),
+            status,
+        )
+
+    def _qms_input_a_actions(self):
+        previous = self.search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("state", "in", ("minutes_approved", "closed")),
+                ("planned_date", "<", self.planned_date),
+                ("id", "!=", self.id),
+            ]
+        )
+        actions = (
+            self.env["mgmtsystem.action"]
+            .sudo()
+            .search([("qms_review_id", "in", previous.ids)], order="date_deadline")
+        )
+        return [
+            self._qms_section_input(
+                "a_actions", [self._qms_action_line(a) for a in actions]
+            )
+        ]
+
+    def _qms_input_b_changes(self):
+        start, end = self._qms_period()
+        Legal = self.env["qms.legal.document"].sudo()
+        changed = Legal.search(
+            [
+                "|",
+                ("company_id", "=", False),
+                ("company_id", "=", self.company_id.id),
+                "|",
+                "&",
+                ("state", "in", Legal._changed_states),
+                ("write_date", ">=", start),
+                "&",
+                ("date_effective", ">=", self.period_start),
+                ("date_effective", "<=", self.period_end),
+            ],
+            order="date_effective desc",
+        )
+        lines = [
+            self._qms_line(
+                doc,
+                doc.display_name,
+                doc.title,
+                doc.date_effective and doc.date_effective.strftime("%d/%m/%Y"),
+                self._qms_label(doc, "state"),
+            )
+            for doc in changed
+        ]
+        flagged_domain = [
+            ("company_id", "=", self.company_id.id),
+            ("review_needed", "=", True),
+        ]
+        for model in ("qms.procedure", "qms.document"):
+            for record in self.env[model].sudo().search(flagged_domain):
+                lines.append(
+                    self._qms_line(
+                        record,
+                        record.display_name,
+                        record.review_reason,
+                        record.review_since
+                        and record.review_since.strftime("%d/%m/%Y"),
+                        self.env._("Awaiting review"),
+                    )
+                )
+        return [self._qms_section_input("b_changes", lines)]
+
+    def _qms_input_c1_feedback(self):
+        """Satisfaction and feedback: the one-stop addon provides the data."""
+        return [self._qms_manual_input("c1_feedback")]
+
+    def _qms_objectives(self):
+        return (
+            self.env["mgmtsystem.objective"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("state", "!=", "cancelled"),
+                    ("date_start", "<=", self.period_end),
+                    ("date_end", ">=", self.period_start),
+                ]
+            )
+        )
+
+    def _qms_input_c2_objectives(self):
+        lines = []
+        for objective in self._qms_objectives():
+            for indicator in objective.indicator_ids:
+                values = indicator.value_ids.filtered(
+                    lambda v: v.state == "posted" and v.date <= self.period_end
+                ).sorted("date", reverse=True)
+                latest = values[:1]
+                lines.append(
+                    self._qms_line(
+                        indicator,
+                        f"{objective.name}: {indicator.name}",
+                        self.env._("Target %(target)s", target=indicator.qms_target_label)
+                        if indicator.qms_target_label
+                        else "",
+                        f"{latest.value:g} {indicator.qms_measure_unit or ''}".strip()
+                        if latest
+                        else self.env._("not measured"),
+                        self._qms_label(latest, "value_state") if latest else "",
+                    )
+                )
+        return [self._qms_section_input("c2_objectives", lines)]
+
+    def _qms_input_c3_performance(self):
+        """Process performance; the one-stop addon adds on-time rates."""
+        Procedure = self.env["qms.procedure"].sudo()
+        Version = self.env["qms.procedure.version"].sudo()
+        domain = [("company_id", "=", self.company_id.id)]
+        in_effect = Procedure.search_count(domain + [("effective_version_id", "!=", False)])
+        issued = Version.search_count(
+            domain
+            + [
+                ("state", "in", ("effective", "superseded")),
+                ("effective_date", ">=", self.period_start),
+                ("effective_date", "<=", self.period_end),
+            ]
+        )
+        lines = [
+            self._qms_line(
+                None, self.env._("ISO procedures in effect"), value=str(in_effect)
+            ),
+            self._qms_line(
+                None,
+                self.env._("Procedure versions put into effect in the period"),
+                value=str(issued),
+            ),
+        ]
+        return [self._qms_section_input("c3_performance", lines)]
+
+    def _qms_input_c4_nonconformities(self):
+        """Corrective actions; the audit addon adds its nonconformities."""
+        start, end = self._qms_period()
+        actions = (
+            self.env["mgmtsystem.action"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("type_action", "in", ("immediate", "correction")),
+                    "|",
+                    ("create_date", ">=", start),
+                    ("qms_state", "in", ("draft", "open", "done")),
+                ],
+                order="date_deadline",
+            )
+        )
+        return [
+            self._qms_section_input(
+                "c4_nonconformities", [self._qms_action_line(a) for a in actions]
+            )
+        ]
+
+    def _qms_input_c5_monitoring(self):
+        Value = self.env["mgmtsystem.indicator.value"].sudo()
+        values = Value.search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("state", "=", "posted"),
+                ("date", ">=", self.period_start),
+                ("date", "<=", self.period_end),
+            ],
+            order="date",
+        )
+        lines = [
+            self._qms_line(
+                value.indicator_id,
+                value.indicator_id.name,
+                value.date.strftime("%d/%m/%Y"),
+                f"{value.value:g} {value.indicator_id.qms_measure_unit or ''}".strip(),
+                self._qms_label(value, "value_state"),
+            )
+            for value in values
+        ]
+        return [self._qms_section_input("c5_monitoring", lines)]
+
+    def _qms_input_c6_audits(self):
+        """Audit results: the audit addon provides the data."""
+        return [self._qms_manual_input("c6_audits")]
+
+    def _qms_input_c7_providers(self):
+        return [self._qms_manual_input("c7_providers")]
+
+    def _qms_input_d_resources(self):
+        return [self._qms_manual_input("d_resources")]
+
+    def _qms_input_e_risks(self):
+        risks = (
+            self.env["qms.risk"]
+            .sudo()
+            .search([("company_id", "=", self.company_id.id), ("state", "!=", "closed")])
+        )
+        lines = []
+        for risk in risks:
+            residual = (
+                f" → {risk.residual_score} ({risk.residual_level_id.name})"
+                if risk.residual_score
+                else ""
+            )
+            lines.append(
+                self._qms_line(
+                    risk,
+                    risk.name,
+                    risk.procedure_id.display_name or risk.process_name,
+                    f"{risk.score} ({risk.level_id.name or ''}){residual}",
+                    self.env._(
+                        "%(state)s, %(open)s open action(s)",
+                        state=self._qms_label(risk, "state"),
+                        open=risk.action_open_count,
+                    ),
+                )
+            )
+        return [self._qms_section_input("e_risks", lines)]
+
+    def _qms_input_f_improvement(self):
+        start, _end = self._qms_period()
+        actions = (
+            self.env["mgmtsystem.action"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("type_action", "=", "improvement"),
+                    "|",
+                    ("create_date", ">=", start),
+                    ("qms_state", "in", ("draft", "open")),
+                ]
+            )
+        )
+        lines = [self._qms_action_line(a) for a in actions]
+        opportunities = (
+            self.env["qms.risk"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("kind", "=", "opportunity"),
+                    ("state", "!=", "closed"),
+                ]
+            )
+        )
+        lines += [
+            self._qms_line(
+                opp, opp.name, self.env._("Opportunity"), str(opp.score),
+                self._qms_label(opp, "state"),
+            )
+            for opp in opportunities
+        ]
+        return [self._qms_section_input("f_improvement", lines)]
+
+    # ------------------------------------------------------------ lifecycle
+    def action_hold(self):
+        for review in self:
+            review._qms_require_state(
+                ("planned",), self.env._("Only a planned review can be held.")
+            )
+            if not review.input_ids:
+                raise UserError(
+                    self.env._("Prepare the inputs before holding the review.")
+                )
+            review._qms_transition(
+                {"state": "held", "held_date": review.held_date or fields.Datetime.now()}
+            )
+        return True
+
+    def action_submit_minutes(self):
+        for review in self:
+            review._qms_require_state(
+                ("held",), self.env._("Minutes are submitted once the review is held.")
+            )
+            if not review.conclusion or not review.conclusion.striptags().strip():
+                raise UserError(
+                    self.env._("Write the conclusion of the review before submitting.")
+                )
+        self.invalidate_recordset(["need_validation"])
+        self.filtered("need_validation").request_validation()
+        self.filtered(lambda r: not r.review_ids)._qms_approve_minutes()
+        return True
+
+    def _qms_approve_minutes(self):
+        reviews = self.filtered(lambda r: r.state == "held")
+        for review in reviews:
+            approver = (
+                review.review_ids.filtered(lambda r: r.status == "approved")
+                .sorted("reviewed_date")[-1:]
+                .done_by
+                or self.env.user
+            )
+            review._qms_transition(
+                {
+                    "state": "minutes_approved",
+                    "minutes_approved_by_id": approver.id,
+                    "minutes_approved_on": fields.Datetime.now(),
+                }
+            )
+
+    def _validate_tier(self, tiers=False):
+        result = super()._validate_tier(tiers)
+        self.invalidate_recordset(["validation_status", "need_validation"])
+        self.filtered(
+            lambda r: r.state == "held" and r.validation_status == "validated"
+        )._qms_approve_minutes()
+        return result
+
+    def action_edit_minutes(self):
+        """Back to editing after the chair rejected the minutes."""
+        self._qms_require_state(("held",), self.env._("The minutes are not held."))
+        self.restart_validation()
+        return True
+
+    def action_create_actions(self):
+        self._qms_require_state(
+            ("minutes_approved", "closed"),
+            self.env._("Actions are created from approved minutes."),
+        )
+        self.decision_ids._qms_create_actions()
+        return True
+
+    def action_close(self):
+        for review in self:
+            review._qms_require_state(
+                ("minutes_approved",),
+                self.env._("Only a review with approved minutes can be closed."),
+            )
+            orphans = review.decision_ids.filtered(lambda d: not d.owner_id)
+            if orphans:
+                raise UserError(
+                    self.env._(
+                        "Every decision needs an owner before the review closes. "
+                        "Without owner: %(decisions)s",
+                        decisions="; ".join(orphans.mapped("description")),
+                    )
+                )
+            review.decision_ids._qms_create_actions()
+            review._qms_transition({"state": "closed"})
+        return True
+
+    def action_cancel(self):
+        self._qms_require_state(
+            ("planned", "held"),
+            self.env._("Only a planned or held review can be cancelled."),
+        )
+        self.restart_validation()
+        self._qms_transition({"state": "cancel"})
+        return True
+
+    def action_view_actions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "qms_public_admin.action_qms_improvement_action"
+        )
+        action["domain"] = [("qms_review_id", "=", self.id)]
+        action["context"] = {"default_qms_review_id": self.id, "default_qms_origin": "review"}
+        return action
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_planned(self):
+        if any(r.state not in ("planned", "cancel") for r in self):
+            raise UserError(self.env._("A review that was held is a record: it stays."))
