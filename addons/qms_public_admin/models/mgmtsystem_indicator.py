@@ -147,8 +147,9 @@ class MgmtsystemIndicator(models.Model):
                             vals,
                             indicator_id=indicator.id,
                             date=end,
-                            comment=self.env._("Computed from %(source)s.",
-                                source=dict(
+                            comment=self.env._(
+                                "Computed from %(origin)s.",
+                                origin=dict(
                                     indicator._fields["qms_data_source"]
                                     ._description_selection(self.env)
                                 )[indicator.qms_data_source],

@@ -44,20 +44,21 @@ class QmsActionVerification(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        today = fields.Date.context_today(self)
+        Action = self.env["mgmtsystem.action"]
+        # Check everything before writing anything.
         for vals in vals_list:
             vals["verifier_id"] = self.env.user.id
             vals.pop("date", None)
-        records = super().create(vals_list)
-        today = fields.Date.context_today(self)
-        for rec in records:
-            action = rec.action_id
-            if action.qms_state != "done":
+            action = Action.browse(vals.get("action_id"))
+            if not action.exists() or action.qms_state != "done":
                 raise UserError(
                     self.env._("Only an action marked done can be verified.")
                 )
             action._qms_check_can_verify(self.env.user)
-            if rec.result == "not_effective" and (
-                not rec.new_deadline or rec.new_deadline < today
+            new_deadline = fields.Date.to_date(vals.get("new_deadline"))
+            if vals.get("result") == "not_effective" and (
+                not new_deadline or new_deadline < today
             ):
                 raise ValidationError(
                     self.env._(
@@ -65,7 +66,9 @@ class QmsActionVerification(models.Model):
                         "deadline, today or later."
                     )
                 )
-            action.sudo()._qms_apply_verification(rec)
+        records = super().create(vals_list)
+        for rec in records:
+            rec.action_id.sudo()._qms_apply_verification(rec)
         return records
 
     def write(self, vals):

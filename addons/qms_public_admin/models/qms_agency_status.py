@@ -15,6 +15,15 @@ class QmsAgencyStatus(models.Model):
     _description = "Agency QMS Status"
     _auto = False
     _order = "company_id"
+    # Flush these before reading the view.
+    _depends = {
+        "res.company": ["qms_parent_agency_id", "qms_agency_level", "active"],
+        "qms.announcement": ["state", "date", "dost_reported_on", "procedure_ids"],
+        "qms.procedure": ["company_id", "active", "effective_version_id", "review_needed"],
+        "qms.management.review": ["company_id", "state", "held_date"],
+        "mgmtsystem.action": ["company_id", "active", "qms_state", "date_deadline"],
+        "qms.dost.report": ["company_id", "state", "year"],
+    }
 
     company_id = fields.Many2one("res.company", string="Agency", readonly=True)
     parent_agency_id = fields.Many2one(

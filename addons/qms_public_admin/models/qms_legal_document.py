@@ -93,6 +93,9 @@ class QmsLegalDocument(models.Model):
         "amending_id",
     )
     replaced_by_id = fields.Many2one("qms.legal.document", tracking=True, index=True)
+    status_changed_on = fields.Date(
+        readonly=True, copy=False, index=True, help="When the status last changed."
+    )
     replaces_ids = fields.One2many("qms.legal.document", "replaced_by_id")
     attachment_ids = fields.Many2many("ir.attachment", string="Text (files)")
     active = fields.Boolean(default=True)
@@ -153,6 +156,8 @@ class QmsLegalDocument(models.Model):
         return docs
 
     def write(self, vals):
+        if "state" in vals:
+            vals = dict(vals, status_changed_on=fields.Date.context_today(self))
         before = {doc.id: doc.state for doc in self}
         result = super().write(vals)
         if {"amends_ids", "replaces_ids", "replaced_by_id"} & set(vals):

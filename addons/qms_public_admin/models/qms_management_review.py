@@ -323,7 +323,6 @@ class QmsManagementReview(models.Model):
         ]
 
     def _qms_input_b_changes(self):
-        start, end = self._qms_period()
         Legal = self.env["qms.legal.document"].sudo()
         changed = Legal.search(
             [
@@ -333,7 +332,9 @@ class QmsManagementReview(models.Model):
                 "|",
                 "&",
                 ("state", "in", Legal._changed_states),
-                ("write_date", ">=", start),
+                "&",
+                ("status_changed_on", ">=", self.period_start),
+                ("status_changed_on", "<=", self.period_end),
                 "&",
                 ("date_effective", ">=", self.period_start),
                 ("date_effective", "<=", self.period_end),
@@ -437,7 +438,7 @@ class QmsManagementReview(models.Model):
 
     def _qms_input_c4_nonconformities(self):
         """Corrective actions; the audit addon adds its nonconformities."""
-        start, end = self._qms_period()
+        start, _end = self._qms_period()
         actions = (
             self.env["mgmtsystem.action"]
             .sudo()
@@ -593,7 +594,9 @@ class QmsManagementReview(models.Model):
                 .done_by
                 or self.env.user
             )
-            review._qms_transition(
+            # The chair approves through the tier review; recording the outcome
+            # is the system's job, the chair need not have write access.
+            review.sudo()._qms_transition(
                 {
                     "state": "minutes_approved",
                     "minutes_approved_by_id": approver.id,

@@ -145,6 +145,7 @@ class QmsRisk(models.Model):
                 else False
             )
 
+    @api.depends("action_ids.qms_state")
     def _compute_action_open_count(self):
         for risk in self:
             risk.action_open_count = len(

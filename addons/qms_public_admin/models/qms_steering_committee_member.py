@@ -16,7 +16,11 @@ class QmsSteeringCommitteeMember(models.Model):
     sequence = fields.Integer(default=10)
     user_id = fields.Many2one("res.users", string="User")
     name = fields.Char(
-        compute="_compute_name", store=True, readonly=False, required=True
+        compute="_compute_name",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
     )
     position = fields.Char(help="Title in the agency, e.g. Phó Chủ tịch UBND.")
     role = fields.Selection(

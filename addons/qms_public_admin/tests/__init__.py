@@ -6,3 +6,7 @@ from . import test_procedure
 from . import test_tthc_catalogue
 from . import test_tthc_import
 from . import test_working_days
+from . import test_improvement_action
+from . import test_management_review
+from . import test_qms_setup
+from . import test_objective_risk
