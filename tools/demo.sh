@@ -28,7 +28,9 @@ cat <<MSG
      admin        [admin]  administrator, every agency
      huong.iso    [demo]   ISO officer, Sở Tư pháp
      thanh.qmr    [demo]   quality representative, Sở Tư pháp
+     long.giamdoc [demo]   director of Sở Tư pháp (chairs its management reviews)
      tuan.iso     [demo]   ISO officer, UBND phường Hạc Thành
+     hai.qmr      [demo]   quality representative;  phuc.chutich [demo] chairman, phường Hạc Thành
      bao.dost     [demo]   DOST inspector (read-only, every agency)
      lan.auditor  [demo]   lead auditor;  nam.auditor [demo] auditor
      trang.motcua [demo]   one-stop desk officer;  anh.thuly [demo] processing specialist

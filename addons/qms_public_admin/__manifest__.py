@@ -63,5 +63,6 @@
         "demo/qms_agency_demo.xml",
         "demo/qms_procedure_demo.xml",
         "demo/qms_document_demo.xml",
+        "demo/qms_improvement_demo.xml",
     ],
 }

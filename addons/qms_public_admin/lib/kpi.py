@@ -91,7 +91,7 @@ def check_bands(bands):
     """Overlaps between score bands, as a list of (key, key) pairs."""
     ordered = sorted(bands)
     clashes = []
-    for (low_a, high_a, key_a), (low_b, _high_b, key_b) in zip(
+    for (_low_a, high_a, key_a), (low_b, _high_b, key_b) in zip(
         ordered, ordered[1:], strict=False
     ):
         if low_b <= high_a:

@@ -86,14 +86,18 @@ class MgmtsystemAction(models.Model):
     qms_verified_by_id = fields.Many2one(
         "res.users", string="Verified By", readonly=True, copy=False
     )
-    qms_reopen_count = fields.Integer(string="Times Reopened", readonly=True, copy=False)
+    qms_reopen_count = fields.Integer(
+        string="Times Reopened", readonly=True, copy=False
+    )
     qms_overdue = fields.Boolean(
         string="Overdue", compute="_compute_qms_overdue", search="_search_qms_overdue"
     )
     qms_overdue_days = fields.Integer(
         string="Days Overdue", compute="_compute_qms_overdue"
     )
-    qms_last_reminder_date = fields.Date(readonly=True, copy=False)
+    qms_last_reminder_date = fields.Date(
+        string="Last Reminder On", readonly=True, copy=False
+    )
     qms_escalated_on = fields.Date(
         string="Escalated On", readonly=True, copy=False, tracking=True
     )
@@ -226,7 +230,8 @@ class MgmtsystemAction(models.Model):
         if not self.env.user.has_group("qms_public_admin.group_qms_iso_officer"):
             raise UserError(self.env._("Only an ISO officer cancels an action."))
         self._qms_require(
-            ("draft", "open"), self.env._("Only a draft or open action can be cancelled.")
+            ("draft", "open"),
+            self.env._("Only a draft or open action can be cancelled."),
         )
         self._qms_move("cancel")
         self._qms_close_activities(self.env._("Action cancelled."))
@@ -309,8 +314,8 @@ class MgmtsystemAction(models.Model):
     # ------------------------------------------------------------ reminders
     @api.model
     def process_reminder_queue(self, reminder_days=None):
-        """OCA's reminder before the deadline, for open actions only and with a
-        configurable number of days (parameter qms_public_admin.action_reminder_days)."""
+        """OCA's reminder before the deadline, for open actions only, with a
+        configurable number of days (qms_public_admin.action_reminder_days)."""
         if reminder_days is None:
             reminder_days = self._qms_param("action_reminder_days", 10)
         target = fields.Date.context_today(self) + timedelta(days=reminder_days)

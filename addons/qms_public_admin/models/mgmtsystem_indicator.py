@@ -30,7 +30,7 @@ class MgmtsystemIndicator(models.Model):
         default="manual",
         required=True,
         help="Where the measured values come from. Computed values are refreshed "
-        "by a monthly job and by the Compute Values button.",
+        "by a daily job and by the Compute Values button.",
     )
     qms_measure_unit = fields.Char(string="Measured In", default="%")
     qms_target_label = fields.Char(string="Target", compute="_compute_qms_target_label")
@@ -54,7 +54,10 @@ class MgmtsystemIndicator(models.Model):
         ]
 
     @api.depends(
-        "has_min_target", "min_target_value", "has_max_target", "max_target_value",
+        "has_min_target",
+        "min_target_value",
+        "has_max_target",
+        "max_target_value",
         "qms_measure_unit",
     )
     def _compute_qms_target_label(self):
@@ -150,8 +153,9 @@ class MgmtsystemIndicator(models.Model):
                             comment=self.env._(
                                 "Computed from %(origin)s.",
                                 origin=dict(
-                                    indicator._fields["qms_data_source"]
-                                    ._description_selection(self.env)
+                                    indicator._fields[
+                                        "qms_data_source"
+                                    ]._description_selection(self.env)
                                 )[indicator.qms_data_source],
                             ),
                         )

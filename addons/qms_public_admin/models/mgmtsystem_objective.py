@@ -84,7 +84,9 @@ class MgmtsystemObjective(models.Model):
                 )
 
     @api.depends(
-        "indicator_ids.value_state", "indicator_ids.value_ids", "action_ids.date_deadline"
+        "indicator_ids.value_state",
+        "indicator_ids.value_ids",
+        "action_ids.date_deadline",
     )
     def _compute_qms_status(self):
         today = fields.Date.context_today(self)
@@ -96,13 +98,13 @@ class MgmtsystemObjective(models.Model):
                 if not indicator.value_ids.filtered(lambda v: v.state == "posted"):
                     results.append(None)
                 else:
-                    results.append(
-                        indicator.value_state in ("on_target", "no_target")
-                    )
+                    results.append(indicator.value_state in ("on_target", "no_target"))
             overdue = objective.action_ids.filtered(
-                lambda a: a.qms_state in ("draft", "open")
-                and a.date_deadline
-                and a.date_deadline < today
+                lambda a: (
+                    a.qms_state in ("draft", "open")
+                    and a.date_deadline
+                    and a.date_deadline < today
+                )
             )
             objective.qms_status = kpi.traffic_light(results, len(overdue))
             objective.action_count = len(objective.action_ids)
@@ -118,7 +120,10 @@ class MgmtsystemObjective(models.Model):
             "res_model": "mgmtsystem.action",
             "view_mode": "form",
             "views": [
-                (self.env.ref("qms_public_admin.mgmtsystem_action_view_form_qms").id, "form")
+                (
+                    self.env.ref("qms_public_admin.mgmtsystem_action_view_form_qms").id,
+                    "form",
+                )
             ],
             "context": {
                 "default_qms_objective_id": self.id,

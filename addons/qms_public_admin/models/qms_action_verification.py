@@ -26,16 +26,12 @@ class QmsActionVerification(models.Model):
         readonly=True,
         default=lambda self: self.env.user,
     )
-    date = fields.Date(
-        required=True, readonly=True, default=fields.Date.context_today
-    )
+    date = fields.Date(required=True, readonly=True, default=fields.Date.context_today)
     result = fields.Selection(
         [("effective", "Effective"), ("not_effective", "Not Effective")],
         required=True,
     )
-    evidence = fields.Text(
-        required=True, help="What was checked and what it showed."
-    )
+    evidence = fields.Text(required=True, help="What was checked and what it showed.")
     new_deadline = fields.Date(
         string="New Committed Deadline",
         help="Required when the action was not effective: it reopens.",

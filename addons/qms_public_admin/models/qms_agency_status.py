@@ -19,7 +19,12 @@ class QmsAgencyStatus(models.Model):
     _depends = {
         "res.company": ["qms_parent_agency_id", "qms_agency_level", "active"],
         "qms.announcement": ["state", "date", "dost_reported_on", "procedure_ids"],
-        "qms.procedure": ["company_id", "active", "effective_version_id", "review_needed"],
+        "qms.procedure": [
+            "company_id",
+            "active",
+            "effective_version_id",
+            "review_needed",
+        ],
         "qms.management.review": ["company_id", "state", "held_date"],
         "mgmtsystem.action": ["company_id", "active", "qms_state", "date_deadline"],
         "qms.dost.report": ["company_id", "state", "year"],
@@ -30,9 +35,9 @@ class QmsAgencyStatus(models.Model):
         "res.company", string="Supervising Agency", readonly=True
     )
     agency_level = fields.Selection(
-        selection=lambda self: self.env["res.company"]
-        ._fields["qms_agency_level"]
-        .selection,
+        selection=lambda self: (
+            self.env["res.company"]._fields["qms_agency_level"].selection
+        ),
         readonly=True,
     )
     announcement_status = fields.Selection(
@@ -46,9 +51,7 @@ class QmsAgencyStatus(models.Model):
     announcement_date = fields.Date(string="Announced On", readonly=True)
     dost_reported = fields.Boolean(string="Announcement Reported", readonly=True)
     procedure_count = fields.Integer(string="Procedures in Effect", readonly=True)
-    review_needed_count = fields.Integer(
-        string="Procedures to Review", readonly=True
-    )
+    review_needed_count = fields.Integer(string="Procedures to Review", readonly=True)
     last_review_date = fields.Date(string="Last Management Review", readonly=True)
     last_audit_date = fields.Date(string="Last Internal Audit", readonly=True)
     open_action_count = fields.Integer(string="Open Actions", readonly=True)
@@ -109,7 +112,8 @@ class QmsAgencyStatus(models.Model):
 
     def init(self):
         columns = ",\n".join(
-            f"{expression} AS {name}" for name, expression in self._qms_columns().items()
+            f"{expression} AS {name}"
+            for name, expression in self._qms_columns().items()
         )
         tools.drop_view_if_exists(self.env.cr, self._table)
         # Columns are this model's own SQL (no user input).

@@ -44,11 +44,12 @@ class QmsAnnouncement(models.Model):
         required=True,
         tracking=True,
     )
-    reason = fields.Text(help="Why the system is re-announced (scope change, merger...).")
+    reason = fields.Text(
+        help="Why the system is re-announced (scope change, merger...)."
+    )
     date = fields.Date(string="Signed On", tracking=True)
     signed_by_id = fields.Many2one(
         "res.users",
-        string="Signed By",
         tracking=True,
         default=lambda self: self._default_signer(),
     )
@@ -103,7 +104,9 @@ class QmsAnnouncement(models.Model):
 
     @api.depends("name", "announcement_type", "date")
     def _compute_display_name(self):
-        labels = dict(self._fields["announcement_type"]._description_selection(self.env))
+        labels = dict(
+            self._fields["announcement_type"]._description_selection(self.env)
+        )
         for rec in self:
             rec.display_name = " ".join(
                 filter(None, [labels.get(rec.announcement_type), rec.name])

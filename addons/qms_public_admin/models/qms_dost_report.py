@@ -42,11 +42,10 @@ class QmsDostReport(models.Model):
     date_to = fields.Date(string="Period To")
     due_date = fields.Date(tracking=True)
     addressee = fields.Char(
-        string="To", default=lambda self: self.env._("Department of Science and Technology")
+        string="To",
+        default=lambda self: self.env._("Department of Science and Technology"),
     )
-    signed_by_id = fields.Many2one(
-        "res.users", string="Signed By", check_company=True, tracking=True
-    )
+    signed_by_id = fields.Many2one("res.users", check_company=True, tracking=True)
     generated_on = fields.Datetime(readonly=True, copy=False)
     line_ids = fields.One2many(
         "qms.dost.report.line", "report_id", string="Figures", copy=False
@@ -117,7 +116,11 @@ class QmsDostReport(models.Model):
         for report in self:
             if report.year < 2000 or report.year > 2100:
                 raise ValidationError(self.env._("Enter a real year."))
-            if report.date_from and report.date_to and report.date_to < report.date_from:
+            if (
+                report.date_from
+                and report.date_to
+                and report.date_to < report.date_from
+            ):
                 raise ValidationError(
                     self.env._("The period reported cannot end before it starts.")
                 )
@@ -141,14 +144,19 @@ class QmsDostReport(models.Model):
 
     @api.model
     def _qms_line(self, section, name, value, note=""):
-        return {"section": section, "name": name, "value": str(value), "note": note or ""}
+        return {
+            "section": section,
+            "name": name,
+            "value": str(value),
+            "note": note or "",
+        }
 
     def _qms_compile_lines(self):
         self.ensure_one()
         lines = []
-        for section, _label in self.env["qms.dost.report.line"]._fields[
-            "section"
-        ].selection:
+        for section, _label in (
+            self.env["qms.dost.report.line"]._fields["section"].selection
+        ):
             method = getattr(self, f"_qms_dost_{section}", None)
             if method:
                 lines += method()
@@ -176,7 +184,11 @@ class QmsDostReport(models.Model):
         in_year = announcements.filtered(lambda a: a.date >= self.date_from)
         sec = "announcement"
         if not current:
-            return [self._qms_line(sec, self.env._("Conformity announced"), self.env._("No"))]
+            return [
+                self._qms_line(
+                    sec, self.env._("Conformity announced"), self.env._("No")
+                )
+            ]
         labels = dict(
             current._fields["announcement_type"]._description_selection(self.env)
         )
@@ -189,7 +201,9 @@ class QmsDostReport(models.Model):
             ),
             self._qms_line(sec, self.env._("Standard"), current.standard),
             self._qms_line(
-                sec, self.env._("Procedures in the announced scope"), current.procedure_count
+                sec,
+                self.env._("Procedures in the announced scope"),
+                current.procedure_count,
             ),
             self._qms_line(
                 sec,
@@ -200,7 +214,8 @@ class QmsDostReport(models.Model):
             self._qms_line(
                 sec,
                 self.env._("Scope changed since the announcement"),
-                self.env._("Yes") if system.qms_announcement_status == "re_announce"
+                self.env._("Yes")
+                if system.qms_announcement_status == "re_announce"
                 else self.env._("No"),
             ),
         ]
@@ -218,7 +233,9 @@ class QmsDostReport(models.Model):
             self._qms_line(
                 sec,
                 self.env._("ISO procedures in effect"),
-                Procedure.search_count(domain + [("effective_version_id", "!=", False)]),
+                Procedure.search_count(
+                    domain + [("effective_version_id", "!=", False)]
+                ),
             ),
             self._qms_line(
                 sec,
@@ -276,10 +293,15 @@ class QmsDostReport(models.Model):
         start, end = self._qms_period()
         Action = self.env["mgmtsystem.action"].sudo()
         domain = [("company_id", "=", self.company_id.id)]
-        opened = Action.search(domain + [("create_date", ">=", start), ("create_date", "<=", end)])
+        opened = Action.search(
+            domain + [("create_date", ">=", start), ("create_date", "<=", end)]
+        )
         done = Action.search(
             domain
-            + [("qms_done_date", ">=", self.date_from), ("qms_done_date", "<=", self.date_to)]
+            + [
+                ("qms_done_date", ">=", self.date_from),
+                ("qms_done_date", "<=", self.date_to),
+            ]
         )
         on_time = done.filtered(
             lambda a: not a.date_deadline or a.qms_done_date <= a.date_deadline
@@ -338,7 +360,9 @@ class QmsDostReport(models.Model):
         risks = (
             self.env["qms.risk"]
             .sudo()
-            .search([("company_id", "=", self.company_id.id), ("state", "!=", "closed")])
+            .search(
+                [("company_id", "=", self.company_id.id), ("state", "!=", "closed")]
+            )
         )
         return [
             self._qms_line(

@@ -69,7 +69,6 @@ class QmsManagementReview(models.Model):
     location = fields.Char()
     chair_id = fields.Many2one(
         "res.users",
-        string="Chair",
         required=True,
         check_company=True,
         tracking=True,
@@ -77,7 +76,6 @@ class QmsManagementReview(models.Model):
     )
     secretary_id = fields.Many2one(
         "res.users",
-        string="Secretary",
         check_company=True,
         default=lambda self: self.env.user,
     )
@@ -98,7 +96,6 @@ class QmsManagementReview(models.Model):
     period_end = fields.Date(string="Period To")
     previous_review_id = fields.Many2one(
         "qms.management.review",
-        string="Previous Review",
         compute="_compute_previous_review",
     )
     inputs_compiled_on = fields.Datetime(readonly=True, copy=False)
@@ -192,7 +189,9 @@ class QmsManagementReview(models.Model):
     def _compute_display_name(self):
         for review in self:
             review.display_name = (
-                f"{review.reference} - {review.name}" if review.reference else review.name
+                f"{review.reference} - {review.name}"
+                if review.reference
+                else review.name
             )
 
     # ------------------------------------------------------------ inputs
@@ -399,7 +398,9 @@ class QmsManagementReview(models.Model):
                     self._qms_line(
                         indicator,
                         f"{objective.name}: {indicator.name}",
-                        self.env._("Target %(target)s", target=indicator.qms_target_label)
+                        self.env._(
+                            "Target %(target)s", target=indicator.qms_target_label
+                        )
                         if indicator.qms_target_label
                         else "",
                         f"{latest.value:g} {indicator.qms_measure_unit or ''}".strip()
@@ -415,7 +416,9 @@ class QmsManagementReview(models.Model):
         Procedure = self.env["qms.procedure"].sudo()
         Version = self.env["qms.procedure.version"].sudo()
         domain = [("company_id", "=", self.company_id.id)]
-        in_effect = Procedure.search_count(domain + [("effective_version_id", "!=", False)])
+        in_effect = Procedure.search_count(
+            domain + [("effective_version_id", "!=", False)]
+        )
         issued = Version.search_count(
             domain
             + [
@@ -496,7 +499,9 @@ class QmsManagementReview(models.Model):
         risks = (
             self.env["qms.risk"]
             .sudo()
-            .search([("company_id", "=", self.company_id.id), ("state", "!=", "closed")])
+            .search(
+                [("company_id", "=", self.company_id.id), ("state", "!=", "closed")]
+            )
         )
         lines = []
         for risk in risks:
@@ -549,7 +554,10 @@ class QmsManagementReview(models.Model):
         )
         lines += [
             self._qms_line(
-                opp, opp.name, self.env._("Opportunity"), str(opp.score),
+                opp,
+                opp.name,
+                self.env._("Opportunity"),
+                str(opp.score),
                 self._qms_label(opp, "state"),
             )
             for opp in opportunities
@@ -567,7 +575,10 @@ class QmsManagementReview(models.Model):
                     self.env._("Prepare the inputs before holding the review.")
                 )
             review._qms_transition(
-                {"state": "held", "held_date": review.held_date or fields.Datetime.now()}
+                {
+                    "state": "held",
+                    "held_date": review.held_date or fields.Datetime.now(),
+                }
             )
         return True
 
@@ -660,7 +671,10 @@ class QmsManagementReview(models.Model):
             "qms_public_admin.action_qms_improvement_action"
         )
         action["domain"] = [("qms_review_id", "=", self.id)]
-        action["context"] = {"default_qms_review_id": self.id, "default_qms_origin": "review"}
+        action["context"] = {
+            "default_qms_review_id": self.id,
+            "default_qms_origin": "review",
+        }
         return action
 
     @api.ondelete(at_uninstall=False)

@@ -32,14 +32,16 @@ class QmsReviewDecision(models.Model):
         required=True,
     )
     description = fields.Text(required=True)
-    owner_id = fields.Many2one("res.users", string="Owner", check_company=True)
+    owner_id = fields.Many2one("res.users", check_company=True)
     department_id = fields.Many2one("hr.department", string="Unit", check_company=True)
     deadline = fields.Date()
     needs_action = fields.Boolean(
         default=True, help="Track the decision as an improvement action."
     )
     action_id = fields.Many2one("mgmtsystem.action", readonly=True, copy=False)
-    action_state = fields.Selection(related="action_id.qms_state", string="Action State")
+    action_state = fields.Selection(
+        related="action_id.qms_state", string="Action State"
+    )
 
     def _check_editable(self, vals=None):
         if self.env.su:

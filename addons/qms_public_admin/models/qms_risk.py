@@ -3,6 +3,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+LIKELIHOOD_DOMAIN = (
+    "[('axis', '=', 'likelihood'), ('company_id', 'in', (company_id, False))]"
+)
+IMPACT_DOMAIN = "[('axis', '=', 'impact'), ('company_id', 'in', (company_id, False))]"
+
 
 class QmsRisk(models.Model):
     """A risk or an opportunity of a process (ISO 9001 clause 6.1).
@@ -46,7 +51,6 @@ class QmsRisk(models.Model):
     )
     owner_id = fields.Many2one(
         "res.users",
-        string="Owner",
         required=True,
         default=lambda self: self.env.user,
         check_company=True,
@@ -57,20 +61,16 @@ class QmsRisk(models.Model):
     consequence = fields.Text()
     likelihood_id = fields.Many2one(
         "qms.risk.scale",
-        string="Likelihood",
-        domain="[('axis', '=', 'likelihood'), ('company_id', 'in', (company_id, False))]",
+        domain=LIKELIHOOD_DOMAIN,
         tracking=True,
     )
     impact_id = fields.Many2one(
         "qms.risk.scale",
-        string="Impact",
-        domain="[('axis', '=', 'impact'), ('company_id', 'in', (company_id, False))]",
+        domain=IMPACT_DOMAIN,
         tracking=True,
     )
     score = fields.Integer(compute="_compute_scores", store=True, tracking=True)
-    level_id = fields.Many2one(
-        "qms.risk.level", string="Level", compute="_compute_scores", store=True
-    )
+    level_id = fields.Many2one("qms.risk.level", compute="_compute_scores", store=True)
     level_color = fields.Integer(related="level_id.color")
     treatment = fields.Selection(
         [
@@ -90,14 +90,12 @@ class QmsRisk(models.Model):
     action_open_count = fields.Integer(compute="_compute_action_open_count")
     residual_likelihood_id = fields.Many2one(
         "qms.risk.scale",
-        string="Residual Likelihood",
-        domain="[('axis', '=', 'likelihood'), ('company_id', 'in', (company_id, False))]",
+        domain=LIKELIHOOD_DOMAIN,
         tracking=True,
     )
     residual_impact_id = fields.Many2one(
         "qms.risk.scale",
-        string="Residual Impact",
-        domain="[('axis', '=', 'impact'), ('company_id', 'in', (company_id, False))]",
+        domain=IMPACT_DOMAIN,
         tracking=True,
     )
     residual_score = fields.Integer(
@@ -105,7 +103,6 @@ class QmsRisk(models.Model):
     )
     residual_level_id = fields.Many2one(
         "qms.risk.level",
-        string="Residual Level",
         compute="_compute_scores",
         store=True,
     )
@@ -134,7 +131,9 @@ class QmsRisk(models.Model):
         for risk in self:
             risk.score = risk.likelihood_id.value * risk.impact_id.value
             risk.level_id = (
-                Level._qms_band_for(risk.score, risk.company_id) if risk.score else False
+                Level._qms_band_for(risk.score, risk.company_id)
+                if risk.score
+                else False
             )
             risk.residual_score = (
                 risk.residual_likelihood_id.value * risk.residual_impact_id.value
@@ -152,8 +151,13 @@ class QmsRisk(models.Model):
                 risk.action_ids.filtered(lambda a: a.qms_state in ("draft", "open"))
             )
 
-    @api.constrains("likelihood_id", "impact_id", "residual_likelihood_id",
-                    "residual_impact_id", "company_id")
+    @api.constrains(
+        "likelihood_id",
+        "impact_id",
+        "residual_likelihood_id",
+        "residual_impact_id",
+        "company_id",
+    )
     def _check_scale(self):
         Scale = self.env["qms.risk.scale"]
         for risk in self:
@@ -208,8 +212,10 @@ class QmsRisk(models.Model):
         for risk in self:
             if risk.action_open_count:
                 raise UserError(
-                    self.env._("Finish the treatment actions of %(name)s first.",
-                               name=risk.name)
+                    self.env._(
+                        "Finish the treatment actions of %(name)s first.",
+                        name=risk.name,
+                    )
                 )
             if not (risk.residual_likelihood_id and risk.residual_impact_id):
                 raise UserError(
@@ -253,9 +259,7 @@ class QmsRisk(models.Model):
     def _cron_qms_risk_review(self):
         """Give the owner of each risk whose review date has come an activity."""
         today = fields.Date.context_today(self)
-        due = self.search(
-            [("review_date", "<=", today), ("state", "!=", "closed")]
-        )
+        due = self.search([("review_date", "<=", today), ("state", "!=", "closed")])
         activity = self.env.ref("qms_public_admin.mail_activity_risk_review")
         for risk in due:
             if not risk.activity_ids.filtered(

@@ -21,7 +21,9 @@ class QmsSteeringCommittee(models.Model):
     _qms_unlocked_fields = frozenset({"note"})
 
     name = fields.Char(
-        required=True, tracking=True, default=lambda self: self.env._("ISO Steering Committee")
+        required=True,
+        tracking=True,
+        default=lambda self: self.env._("ISO Steering Committee"),
     )
     system_id = fields.Many2one(
         "mgmtsystem.system",

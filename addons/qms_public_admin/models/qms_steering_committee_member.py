@@ -14,7 +14,9 @@ class QmsSteeringCommitteeMember(models.Model):
     )
     company_id = fields.Many2one(related="committee_id.company_id", store=True)
     sequence = fields.Integer(default=10)
-    user_id = fields.Many2one("res.users", string="User")
+    user_id = fields.Many2one(
+        "res.users",
+    )
     name = fields.Char(
         compute="_compute_name",
         store=True,

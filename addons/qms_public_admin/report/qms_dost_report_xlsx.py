@@ -19,7 +19,9 @@ class QmsDostReportXlsx(models.AbstractModel):
         )
         cell = workbook.add_format({"border": 1, "text_wrap": True, "valign": "top"})
         for report in reports.with_context(lang=self.env.user.lang):
-            sheet = workbook.add_worksheet(f"{report.year} {report.company_id.name}"[:31])
+            sheet = workbook.add_worksheet(
+                f"{report.year} {report.company_id.name}"[:31]
+            )
             sheet.set_column(0, 0, 6)
             sheet.set_column(1, 1, 34)
             sheet.set_column(2, 2, 50)

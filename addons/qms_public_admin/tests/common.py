@@ -90,4 +90,6 @@ class QmsSystemCase(QmsCase):
             "date_deadline": fields.Date.today() + timedelta(days=10),
         }
         values.update(vals)
-        return self.env["mgmtsystem.action"].with_user(user or self.iso_a).create(values)
+        return (
+            self.env["mgmtsystem.action"].with_user(user or self.iso_a).create(values)
+        )

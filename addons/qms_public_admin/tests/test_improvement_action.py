@@ -158,8 +158,10 @@ class TestImprovementAction(QmsSystemCase):
         with freeze_time("2026-03-20 08:00:00"):
             self.env["mgmtsystem.action"]._cron_qms_overdue_actions()
         escalated = action.activity_ids.filtered(
-            lambda a: a.activity_type_id
-            == self.env.ref("qms_public_admin.mail_activity_action_escalation")
+            lambda a: (
+                a.activity_type_id
+                == self.env.ref("qms_public_admin.mail_activity_action_escalation")
+            )
         )
         # The agency's users of the quality representative group receive it.
         self.assertIn(self.qmr_a, escalated.user_id)

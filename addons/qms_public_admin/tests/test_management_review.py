@@ -157,9 +157,9 @@ class TestManagementReview(QmsSystemCase):
         self.assertIn("overdue", actions.line_ids.status)
         changes = self._inputs(review, "b_changes").line_ids
         self.assertEqual(
-            changes.filtered(lambda l: l.res_model == "qms.legal.document").mapped(
-                "res_id"
-            ),
+            changes.filtered(
+                lambda line: line.res_model == "qms.legal.document"
+            ).mapped("res_id"),
             [self.law.replaced_by_id.id, self.law.id],
         )
         self.assertIn(self.procedure.display_name, changes.mapped("name"))
@@ -170,7 +170,9 @@ class TestManagementReview(QmsSystemCase):
         self.assertEqual(risks.res_id, self.risk.id)
         self.assertIn("12", risks.value)
         self.assertEqual(self._inputs(review, "c6_audits").source, "manual")
-        snapshot = review.input_ids.line_ids.mapped(lambda l: (l.name, l.value, l.status))
+        snapshot = review.input_ids.line_ids.mapped(
+            lambda line: (line.name, line.value, line.status)
+        )
 
         # Held: the inputs are frozen; later changes do not rewrite them.
         review.action_hold()
@@ -187,7 +189,9 @@ class TestManagementReview(QmsSystemCase):
         self.risk.write({"name": "Đổi tên"})
         review.invalidate_recordset()
         self.assertEqual(
-            review.input_ids.line_ids.mapped(lambda l: (l.name, l.value, l.status)),
+            review.input_ids.line_ids.mapped(
+                lambda line: (line.name, line.value, line.status)
+            ),
             snapshot,
         )
 
@@ -205,7 +209,11 @@ class TestManagementReview(QmsSystemCase):
             {
                 "conclusion": "<p>Phù hợp.</p>",
                 "decision_ids": [
-                    (0, 0, {"category": "resources", "description": "Bổ sung 01 máy scan"}),
+                    (
+                        0,
+                        0,
+                        {"category": "resources", "description": "Bổ sung 01 máy scan"},
+                    ),
                     (
                         0,
                         0,
@@ -271,27 +279,38 @@ class TestManagementReview(QmsSystemCase):
                 }
             ],
         )
+        # Printed by the ISO officer, whose agency sits under another one.
+        self.agency_a.qms_parent_agency_id = self.agency_b
         pdf, kind = (
             self.env["ir.actions.report"]
+            .with_user(self.iso_a)
             .with_context(force_report_rendering=True)
-            ._render_qweb_pdf("qms_public_admin.action_report_management_review", review.ids)
+            ._render_qweb_pdf(
+                "qms_public_admin.action_report_management_review", review.ids
+            )
         )
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
         html = (
             self.env["ir.actions.report"]
-            ._render_qweb_html("qms_public_admin.action_report_management_review", review.ids)[0]
+            .with_user(self.iso_a)
+            ._render_qweb_html(
+                "qms_public_admin.action_report_management_review", review.ids
+            )[0]
             .decode()
         )
         self.assertIn("Giao ban lãnh đạo UBND tháng 6/2026", html)
         self.assertIn("Số hóa 100% hồ sơ hộ tịch", html)
         self.assertIn("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", html)
+        self.assertIn(self.agency_b.name, html)
 
     def test_agencies_see_their_own_reviews(self):
         review = self._review(datetime(2026, 6, 10, 8, 0))
         Review = self.env["qms.management.review"]
         self.assertFalse(Review.with_user(self.iso_b).search([("id", "=", review.id)]))
-        self.assertEqual(Review.with_user(self.inspector).search([("id", "=", review.id)]), review)
+        self.assertEqual(
+            Review.with_user(self.inspector).search([("id", "=", review.id)]), review
+        )
         with self.assertRaises(Exception):  # noqa: B017 - AccessError
             review.with_user(self.inspector).write({"name": "x"})
         with self.assertRaises(Exception):  # noqa: B017 - AccessError

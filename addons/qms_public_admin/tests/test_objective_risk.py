@@ -19,15 +19,19 @@ class TestObjectives(QmsSystemCase):
             "min_target_value": 90,
         }
         values.update(indicator)
-        return self.env["mgmtsystem.objective"].with_user(self.iso_a).create(
-            {
-                "name": "Hoàn thành hành động khắc phục đúng hạn",
-                "company_id": self.agency_a.id,
-                "department_id": self.unit_a.id,
-                "year": 2026,
-                "state": "in_progress",
-                "indicator_ids": [(0, 0, values)],
-            }
+        return (
+            self.env["mgmtsystem.objective"]
+            .with_user(self.iso_a)
+            .create(
+                {
+                    "name": "Hoàn thành hành động khắc phục đúng hạn",
+                    "company_id": self.agency_a.id,
+                    "department_id": self.unit_a.id,
+                    "year": 2026,
+                    "state": "in_progress",
+                    "indicator_ids": [(0, 0, values)],
+                }
+            )
         )
 
     def test_defaults_and_isolation(self):
@@ -39,10 +43,14 @@ class TestObjectives(QmsSystemCase):
         self.assertEqual(objective.indicator_ids.qms_target_label, "≥ 90 %")
         self.assertEqual(objective.qms_status, "grey")
         Objective = self.env["mgmtsystem.objective"]
-        self.assertFalse(Objective.with_user(self.iso_b).search([("id", "=", objective.id)]))
+        self.assertFalse(
+            Objective.with_user(self.iso_b).search([("id", "=", objective.id)])
+        )
         with self.assertRaises(AccessError):
             objective.with_user(self.iso_b).read(["name"])
-        self.assertTrue(Objective.with_user(self.inspector).search([("id", "=", objective.id)]))
+        self.assertTrue(
+            Objective.with_user(self.inspector).search([("id", "=", objective.id)])
+        )
         with self.assertRaises(AccessError):
             objective.with_user(self.inspector).write({"name": "x"})
         with self.assertRaisesRegex(ValidationError, "end before"):
@@ -57,7 +65,10 @@ class TestObjectives(QmsSystemCase):
         value = Value.with_user(self.staff_a).create(
             {"indicator_id": indicator.id, "date": date(2026, 2, 10), "value": 96}
         )
-        self.assertEqual((value.period_start, value.period_end), (date(2026, 1, 1), date(2026, 3, 31)))
+        self.assertEqual(
+            (value.period_start, value.period_end),
+            (date(2026, 1, 1), date(2026, 3, 31)),
+        )
         with self.assertRaises(AccessError):
             Value.with_user(self.staff2_a).create(
                 {"indicator_id": indicator.id, "date": date(2026, 2, 11), "value": 10}
@@ -65,7 +76,9 @@ class TestObjectives(QmsSystemCase):
         value.post()
         objective.invalidate_recordset()
         self.assertEqual(objective.qms_status, "green")
-        low = Value.create({"indicator_id": indicator.id, "date": date(2026, 5, 10), "value": 80})
+        low = Value.create(
+            {"indicator_id": indicator.id, "date": date(2026, 5, 10), "value": 80}
+        )
         low.post()
         objective.invalidate_recordset()
         self.assertEqual(objective.qms_status, "red")
@@ -75,8 +88,12 @@ class TestObjectives(QmsSystemCase):
         indicator = objective.indicator_ids
         # Q1: two actions done, one of them late; Q2: one done on time.
         with freeze_time("2026-01-05 08:00:00"):
-            early = self._action(type_action="improvement", date_deadline=date(2026, 2, 1))
-            late = self._action(type_action="improvement", date_deadline=date(2026, 2, 1))
+            early = self._action(
+                type_action="improvement", date_deadline=date(2026, 2, 1)
+            )
+            late = self._action(
+                type_action="improvement", date_deadline=date(2026, 2, 1)
+            )
             q2 = self._action(type_action="improvement", date_deadline=date(2026, 5, 1))
             (early | late | q2).action_qms_open()
         with freeze_time("2026-01-30 08:00:00"):
@@ -117,7 +134,9 @@ class TestObjectives(QmsSystemCase):
         procedure = self.env["qms.procedure"].create(
             {"code": "QT-9", "name": "Một", "company_id": self.agency_a.id}
         )
-        version = self.env["qms.procedure.version"].create({"procedure_id": procedure.id})
+        version = self.env["qms.procedure.version"].create(
+            {"procedure_id": procedure.id}
+        )
         version.with_context(qms_version_transition=True).write({"state": "effective"})
         self.env["qms.procedure"].create(
             {"code": "QT-10", "name": "Hai", "company_id": self.agency_a.id}
@@ -157,22 +176,49 @@ class TestRisks(QmsSystemCase):
     def test_scoring_on_the_matrix(self):
         risk = self._risk()
         self.assertEqual(risk.score, 12)
-        self.assertEqual(risk.level_id, self.env.ref("qms_public_admin.risk_level_high"))
+        self.assertEqual(
+            risk.level_id, self.env.ref("qms_public_admin.risk_level_high")
+        )
         risk.impact_id = self._level("impact", 1)
         self.assertEqual(risk.level_id, self.env.ref("qms_public_admin.risk_level_low"))
         # An agency's own bands replace the shared ones.
         Level = self.env["qms.risk.level"]
-        Level.create({"name": "Chấp nhận", "score_min": 1, "score_max": 6, "company_id": self.agency_a.id})
         Level.create(
-            {"name": "Phải xử lý", "score_min": 7, "score_max": 25, "company_id": self.agency_a.id, "treatment_required": True}
+            {
+                "name": "Chấp nhận",
+                "score_min": 1,
+                "score_max": 6,
+                "company_id": self.agency_a.id,
+            }
+        )
+        Level.create(
+            {
+                "name": "Phải xử lý",
+                "score_min": 7,
+                "score_max": 25,
+                "company_id": self.agency_a.id,
+                "treatment_required": True,
+            }
         )
         risk.impact_id = self._level("impact", 2)
         self.assertEqual(risk.level_id.name, "Phải xử lý")
         with self.assertRaisesRegex(ValidationError, "overlap"):
-            Level.create({"name": "Trùng", "score_min": 5, "score_max": 8, "company_id": self.agency_a.id})
+            Level.create(
+                {
+                    "name": "Trùng",
+                    "score_min": 5,
+                    "score_max": 8,
+                    "company_id": self.agency_a.id,
+                }
+            )
         # An agency's own scale replaces the shared levels.
         own = self.env["qms.risk.scale"].create(
-            {"axis": "likelihood", "value": 1, "name": "Hiếm", "company_id": self.agency_b.id}
+            {
+                "axis": "likelihood",
+                "value": 1,
+                "name": "Hiếm",
+                "company_id": self.agency_b.id,
+            }
         )
         with self.assertRaisesRegex(ValidationError, "not a level"):
             self._risk(likelihood_id=own.id)
@@ -218,7 +264,10 @@ class TestRisks(QmsSystemCase):
             self.env["qms.risk"]._cron_qms_risk_review()
             self.env["qms.risk"]._cron_qms_risk_review()
         reviews = risk.activity_ids.filtered(
-            lambda a: a.activity_type_id == self.env.ref("qms_public_admin.mail_activity_risk_review")
+            lambda a: (
+                a.activity_type_id
+                == self.env.ref("qms_public_admin.mail_activity_risk_review")
+            )
         )
         self.assertEqual(reviews.user_id, self.staff_a)
         # Owners edit their risks; other staff and agencies do not.

@@ -18,7 +18,11 @@ class TestQmsSetup(QmsSystemCase):
         cls.procedures = Procedure
         for code in ("QT-01", "QT-02", "QT-03"):
             procedure = Procedure.create(
-                {"code": code, "name": f"Quy trình {code}", "company_id": cls.agency_a.id}
+                {
+                    "code": code,
+                    "name": f"Quy trình {code}",
+                    "company_id": cls.agency_a.id,
+                }
             )
             cls._make_effective(procedure)
             cls.procedures |= procedure
@@ -57,14 +61,19 @@ class TestQmsSetup(QmsSystemCase):
         )
         first.action_activate()
         self.assertEqual(self.system_a.qms_committee_id, first)
-        self.assertEqual(first.member_ids.filtered(lambda m: m.role == "deputy").name, self.qmr_a.name)
+        self.assertEqual(
+            first.member_ids.filtered(lambda m: m.role == "deputy").name,
+            self.qmr_a.name,
+        )
         # In office: the decision and the members are fixed.
         with self.assertRaises(UserError):
             first.write({"decision_number": "13/QĐ-UBND"})
         with self.assertRaises(UserError):
             first.member_ids[0].write({"role": "member"})
         # A new decision copies the members; taking office retires the old one.
-        second = Committee.browse(self.system_a.with_user(self.iso_a).action_new_committee()["res_id"])
+        second = Committee.browse(
+            self.system_a.with_user(self.iso_a).action_new_committee()["res_id"]
+        )
         self.assertEqual(second.state, "draft")
         self.assertEqual(len(second.member_ids), 3)
         with self.assertRaisesRegex(UserError, "number and date"):
@@ -113,14 +122,18 @@ class TestQmsSetup(QmsSystemCase):
         self.system_a.invalidate_recordset()
         self.assertEqual(self.system_a.qms_announcement_status, "re_announce")
         self.assertEqual(self.system_a.qms_scope_added_ids, new)
-        status = self.env["qms.agency.status"].search([("company_id", "=", self.agency_a.id)])
+        status = self.env["qms.agency.status"].search(
+            [("company_id", "=", self.agency_a.id)]
+        )
         self.assertEqual(status.announcement_status, "re_announce")
         self.assertTrue(status.dost_reported)
         again = self.env["qms.announcement"].browse(
             self.system_a.action_new_announcement()["res_id"]
         )
         self.assertEqual(again.announcement_type, "re_announce")
-        again.write({"name": "70/QĐ-UBND", "date": date(2026, 9, 1), "reason": "Thêm QT-04"})
+        again.write(
+            {"name": "70/QĐ-UBND", "date": date(2026, 9, 1), "reason": "Thêm QT-04"}
+        )
         again.with_user(self.qmr_a).action_announce()
         self.assertEqual(announcement.state, "superseded")
         self.assertEqual(again.previous_id, announcement)
@@ -148,7 +161,9 @@ class TestQmsSetup(QmsSystemCase):
         # The inspector sees both agencies; an agency only itself.
         seen = Status.with_user(self.inspector).search([]).company_id
         self.assertTrue((self.agency_a | self.agency_b) <= seen)
-        self.assertEqual(Status.with_user(self.iso_b).search([]).company_id, self.agency_b)
+        self.assertEqual(
+            Status.with_user(self.iso_b).search([]).company_id, self.agency_b
+        )
 
     def test_annual_report(self):
         announcement = self.env["qms.announcement"].browse(
@@ -164,20 +179,25 @@ class TestQmsSetup(QmsSystemCase):
         with self.assertRaisesRegex(UserError, "Generate"):
             report.with_user(self.qmr_a).action_submit()
         report.action_generate()
-        figures = {(l.section, l.name): l.value for l in report.line_ids}
-        self.assertEqual(figures[("announcement", "Procedures in the announced scope")], "3")
+        figures = {(x.section, x.name): x.value for x in report.line_ids}
+        self.assertEqual(
+            figures[("announcement", "Procedures in the announced scope")], "3"
+        )
         self.assertEqual(figures[("documents", "ISO procedures in effect")], "3")
         self.assertEqual(figures[("actions", "Actions opened in the year")], "1")
         self.assertEqual(figures[("reviews", "Management reviews held")], "0")
         report.difficulties = "<p>Cán bộ ISO kiêm nhiệm.</p>"
         pdf, kind = (
             self.env["ir.actions.report"]
+            .with_user(self.iso_a)
             .with_context(force_report_rendering=True)
             ._render_qweb_pdf("qms_public_admin.action_report_dost_report", report.ids)
         )
         self.assertTrue(pdf.startswith(b"%PDF"))
-        xlsx, kind = self.env["ir.actions.report"]._render(
-            "qms_public_admin.action_report_dost_report_xlsx", report.ids
+        xlsx, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.iso_a)
+            ._render("qms_public_admin.action_report_dost_report_xlsx", report.ids)
         )
         self.assertEqual(kind, "xlsx")
         sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
@@ -193,7 +213,9 @@ class TestQmsSetup(QmsSystemCase):
         report.write({"dispatch_number": "145/UBND-VP"})
         with self.assertRaises(UserError):
             report.line_ids[0].unlink()
-        row = self.env["qms.agency.status"].search([("company_id", "=", self.agency_a.id)])
+        row = self.env["qms.agency.status"].search(
+            [("company_id", "=", self.agency_a.id)]
+        )
         self.assertEqual(row.last_report_year, 2026)
         with self.assertRaises(Exception):  # noqa: B017 - one report per year
             with self.env.cr.savepoint():
