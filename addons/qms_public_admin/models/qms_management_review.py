@@ -66,7 +66,7 @@ class QmsManagementReview(models.Model):
     )
     planned_date = fields.Datetime(required=True, tracking=True)
     held_date = fields.Datetime(string="Held On", tracking=True, copy=False)
-    location = fields.Char()
+    location = fields.Char(string="Venue")
     chair_id = fields.Many2one(
         "res.users",
         required=True,
