@@ -178,6 +178,22 @@ class MgmtsystemAction(models.Model):
         # Queue the notification instead of sending it inside the transaction.
         return super().send_mail_for_action(force_send=False)
 
+    @api.model
+    def _qms_new_action_window(self, defaults):
+        """Form of a new action pre-filled with ``defaults`` (field: value)."""
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "view_mode": "form",
+            "views": [
+                (
+                    self.env.ref("qms_public_admin.mgmtsystem_action_view_form_qms").id,
+                    "form",
+                )
+            ],
+            "context": {f"default_{field}": value for field, value in defaults.items()},
+        }
+
     # ------------------------------------------------------------ lifecycle
     @api.model
     def _qms_stage(self, state):
@@ -346,6 +362,11 @@ class MgmtsystemAction(models.Model):
         every = max(self._qms_param("action_overdue_reminder_days", 7), 1)
         escalate_after = self._qms_param("action_escalation_days", 3)
         overdue = self.search([("qms_overdue", "=", True)])
+        systems = {company: company._qms_system() for company in overdue.company_id}
+        escalation_users = {
+            company: system._qms_escalation_users() if system else self.env["res.users"]
+            for company, system in systems.items()
+        }
         for action in overdue:
             late = (today - action.date_deadline).days
             vals = {}
@@ -363,11 +384,8 @@ class MgmtsystemAction(models.Model):
                 )
                 vals["qms_last_reminder_date"] = today
             if not action.qms_escalated_on and late >= escalate_after:
-                system = self.env["mgmtsystem.system"].search(
-                    [("company_id", "=", action.company_id.id)], limit=1
-                )
-                users = system._qms_escalation_users() if system else False
-                for user in users or []:
+                users = escalation_users.get(action.company_id, self.env["res.users"])
+                for user in users:
                     action.activity_schedule(
                         "qms_public_admin.mail_activity_action_escalation",
                         date_deadline=today,

@@ -65,9 +65,7 @@ class MgmtsystemObjective(models.Model):
             if not vals.get("system_id"):
                 company = vals.get("company_id") or self.env.company.id
                 vals["system_id"] = (
-                    self.env["mgmtsystem.system"]
-                    .search([("company_id", "=", company)], limit=1)
-                    .id
+                    self.env["res.company"].browse(company)._qms_system().id
                 )
         return super().create(vals_list)
 
@@ -87,6 +85,7 @@ class MgmtsystemObjective(models.Model):
         "indicator_ids.value_state",
         "indicator_ids.value_ids",
         "action_ids.date_deadline",
+        "action_ids.qms_state",
     )
     def _compute_qms_status(self):
         today = fields.Date.context_today(self)
@@ -115,22 +114,13 @@ class MgmtsystemObjective(models.Model):
 
     def action_new_plan_action(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "mgmtsystem.action",
-            "view_mode": "form",
-            "views": [
-                (
-                    self.env.ref("qms_public_admin.mgmtsystem_action_view_form_qms").id,
-                    "form",
-                )
-            ],
-            "context": {
-                "default_qms_objective_id": self.id,
-                "default_qms_origin": "objective",
-                "default_type_action": "improvement",
-                "default_company_id": self.company_id.id,
-                "default_qms_department_id": self.department_id.id,
-                "default_user_id": (self.user_id or self.env.user).id,
-            },
-        }
+        return self.env["mgmtsystem.action"]._qms_new_action_window(
+            {
+                "qms_objective_id": self.id,
+                "qms_origin": "objective",
+                "type_action": "improvement",
+                "company_id": self.company_id.id,
+                "qms_department_id": self.department_id.id,
+                "user_id": (self.user_id or self.env.user).id,
+            }
+        )

@@ -92,10 +92,7 @@ class QmsAnnouncement(models.Model):
     note = fields.Html()
 
     def _default_signer(self):
-        system = self.env["mgmtsystem.system"].search(
-            [("company_id", "=", self.env.company.id)], limit=1
-        )
-        return system.qms_head_id
+        return self.env.company._qms_system().qms_head_id
 
     @api.depends("procedure_ids")
     def _compute_procedure_count(self):

@@ -90,10 +90,9 @@ class QmsDostReport(models.Model):
             vals.setdefault("due_date", self._qms_default_due(year))
             if not vals.get("signed_by_id"):
                 company = vals.get("company_id") or self.env.company.id
-                system = self.env["mgmtsystem.system"].search(
-                    [("company_id", "=", company)], limit=1
+                vals["signed_by_id"] = (
+                    self.env["res.company"].browse(company)._qms_system().qms_head_id.id
                 )
-                vals["signed_by_id"] = system.qms_head_id.id
         return super().create(vals_list)
 
     @api.model
@@ -127,12 +126,7 @@ class QmsDostReport(models.Model):
 
     def _qms_standard(self):
         self.ensure_one()
-        system = (
-            self.env["mgmtsystem.system"]
-            .sudo()
-            .search([("company_id", "=", self.company_id.id)], limit=1)
-        )
-        return system.qms_standard or "TCVN ISO 9001:2015"
+        return self.company_id._qms_system().qms_standard or "TCVN ISO 9001:2015"
 
     # ------------------------------------------------------------ compiling
     def _qms_period(self):
@@ -163,11 +157,7 @@ class QmsDostReport(models.Model):
         return lines
 
     def _qms_dost_announcement(self):
-        system = (
-            self.env["mgmtsystem.system"]
-            .sudo()
-            .search([("company_id", "=", self.company_id.id)], limit=1)
-        )
+        system = self.company_id._qms_system()
         announcements = (
             self.env["qms.announcement"]
             .sudo()

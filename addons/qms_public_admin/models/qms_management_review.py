@@ -132,10 +132,7 @@ class QmsManagementReview(models.Model):
     )
 
     def _default_chair(self):
-        system = self.env["mgmtsystem.system"].search(
-            [("company_id", "=", self.env.company.id)], limit=1
-        )
-        return system.qms_head_id
+        return self.env.company._qms_system().qms_head_id
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -439,22 +436,29 @@ class QmsManagementReview(models.Model):
         ]
         return [self._qms_section_input("c3_performance", lines)]
 
-    def _qms_input_c4_nonconformities(self):
-        """Corrective actions; the audit addon adds its nonconformities."""
+    def _qms_period_actions(self, types, open_states):
+        """The agency's actions of ``types`` created in the period or still in
+        one of ``open_states``."""
         start, _end = self._qms_period()
-        actions = (
+        return (
             self.env["mgmtsystem.action"]
             .sudo()
             .search(
                 [
                     ("company_id", "=", self.company_id.id),
-                    ("type_action", "in", ("immediate", "correction")),
+                    ("type_action", "in", types),
                     "|",
                     ("create_date", ">=", start),
-                    ("qms_state", "in", ("draft", "open", "done")),
+                    ("qms_state", "in", open_states),
                 ],
                 order="date_deadline",
             )
+        )
+
+    def _qms_input_c4_nonconformities(self):
+        """Corrective actions; the audit addon adds its nonconformities."""
+        actions = self._qms_period_actions(
+            ("immediate", "correction"), ("draft", "open", "done")
         )
         return [
             self._qms_section_input(
@@ -526,20 +530,7 @@ class QmsManagementReview(models.Model):
         return [self._qms_section_input("e_risks", lines)]
 
     def _qms_input_f_improvement(self):
-        start, _end = self._qms_period()
-        actions = (
-            self.env["mgmtsystem.action"]
-            .sudo()
-            .search(
-                [
-                    ("company_id", "=", self.company_id.id),
-                    ("type_action", "=", "improvement"),
-                    "|",
-                    ("create_date", ">=", start),
-                    ("qms_state", "in", ("draft", "open")),
-                ]
-            )
-        )
+        actions = self._qms_period_actions(("improvement",), ("draft", "open"))
         lines = [self._qms_action_line(a) for a in actions]
         opportunities = (
             self.env["qms.risk"]

@@ -232,28 +232,17 @@ class QmsRisk(models.Model):
 
     def action_new_treatment_action(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "mgmtsystem.action",
-            "view_mode": "form",
-            "views": [
-                (
-                    self.env.ref("qms_public_admin.mgmtsystem_action_view_form_qms").id,
-                    "form",
-                )
-            ],
-            "context": {
-                "default_qms_risk_id": self.id,
-                "default_qms_origin": "risk",
-                "default_type_action": "prevention"
-                if self.kind == "risk"
-                else "improvement",
-                "default_name": self.name,
-                "default_company_id": self.company_id.id,
-                "default_qms_department_id": self.department_id.id,
-                "default_user_id": self.owner_id.id,
-            },
-        }
+        return self.env["mgmtsystem.action"]._qms_new_action_window(
+            {
+                "qms_risk_id": self.id,
+                "qms_origin": "risk",
+                "type_action": "prevention" if self.kind == "risk" else "improvement",
+                "name": self.name,
+                "company_id": self.company_id.id,
+                "qms_department_id": self.department_id.id,
+                "user_id": self.owner_id.id,
+            }
+        )
 
     @api.model
     def _cron_qms_risk_review(self):

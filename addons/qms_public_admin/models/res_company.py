@@ -79,6 +79,16 @@ class ResCompany(models.Model):
         ),
     ]
 
+    def _qms_system(self):
+        """The agency's quality management system (``mgmtsystem.system``), read
+        as the system: callers only read its head, representative and standard."""
+        self.ensure_one()
+        return (
+            self.env["mgmtsystem.system"]
+            .sudo()
+            .search([("company_id", "=", self.id)], limit=1)
+        )
+
     @api.constrains("qms_parent_agency_id")
     def _check_qms_parent_agency(self):
         for company in self:

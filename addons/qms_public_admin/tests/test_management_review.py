@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import QmsSystemCase
 
@@ -231,7 +231,7 @@ class TestManagementReview(QmsSystemCase):
         self.assertEqual(review.state, "held")
         self.assertEqual(review.review_ids.reviewer_ids, self.head_a)
         # Under approval the minutes cannot change.
-        with self.assertRaises(Exception):  # noqa: B017 - tier validation's error
+        with self.assertRaisesRegex(ValidationError, "under validation"):
             review.write({"conclusion": "<p>Khác</p>"})
         # The chair rejects; the secretary edits and submits again.
         review.with_user(self.head_a).reject_tier()
@@ -311,7 +311,7 @@ class TestManagementReview(QmsSystemCase):
         self.assertEqual(
             Review.with_user(self.inspector).search([("id", "=", review.id)]), review
         )
-        with self.assertRaises(Exception):  # noqa: B017 - AccessError
+        with self.assertRaises(AccessError):
             review.with_user(self.inspector).write({"name": "x"})
-        with self.assertRaises(Exception):  # noqa: B017 - AccessError
+        with self.assertRaises(AccessError):
             review.with_user(self.staff_a).write({"name": "x"})
