@@ -4,7 +4,7 @@
     "name": "QMS Internal Audits (ISO 9001, Vietnam)",
     "summary": "Internal audits of state agencies: annual plan, programs, teams, "
     "checklists, findings, nonconformities and corrective actions",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Quality",
     "website": "https://github.com/qms-public-admin/qms-public-admin",
     "author": "QMS Public Admin contributors",
@@ -15,6 +15,17 @@
     ],
     "data": [
         "security/qms_audit_security.xml",
+        "security/ir.model.access.csv",
+        "security/qms_audit_rules.xml",
+        "data/qms_iso_clause_data.xml",
+        "data/qms_audit_data.xml",
+        "data/qms_audit_checklist_data.xml",
+        "views/qms_auditor_views.xml",
+        "views/qms_audit_plan_views.xml",
+        "views/qms_audit_views.xml",
+        "views/qms_audit_detail_views.xml",
+        "views/mgmtsystem_nonconformity_views.xml",
+        "views/qms_agency_status_views.xml",
         "views/qms_audit_menus.xml",
     ],
     "demo": [
