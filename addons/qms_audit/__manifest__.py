@@ -27,7 +27,9 @@
         "views/mgmtsystem_nonconformity_views.xml",
         "views/qms_agency_status_views.xml",
         "views/qms_audit_menus.xml",
+        "report/qms_audit_reports.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
     "demo": [
         "demo/qms_audit_demo.xml",
     ],

@@ -55,6 +55,7 @@ class QmsAudit(models.Model):
     _description = "Internal Audit"
     _inherit = [
         "qms.locked.mixin",
+        "qms.precheck.mixin",
         "tier.validation",
         "mail.thread",
         "mail.activity.mixin",
@@ -67,6 +68,7 @@ class QmsAudit(models.Model):
     _tier_validation_manual_config = False
     _tier_validation_buttons_xpath = "/form/header/field[@name='state']"
     _qms_locked_states = ("closed", "cancel")
+    _qms_prechecks = ("_check_dates", "_check_team_qualified")
 
     name = fields.Char(required=True, tracking=True)
     reference = fields.Char(readonly=True, copy=False, index=True)
@@ -278,14 +280,14 @@ class QmsAudit(models.Model):
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for audit in self:
-            if audit.date_end < audit.date_start:
+            if audit.date_start and audit.date_end and audit.date_end < audit.date_start:
                 raise ValidationError(
                     self.env._("An audit cannot end before it starts.")
                 )
 
     @api.constrains("lead_id", "member_ids", "date_start")
     def _check_team_qualified(self):
-        for audit in self:
+        for audit in self.filtered("date_start"):
             team = audit.lead_id | audit.member_ids
             unqualified = team.filtered(
                 lambda a: not a._qms_is_qualified(audit.date_start)

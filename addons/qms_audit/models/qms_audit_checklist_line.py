@@ -16,6 +16,8 @@ class QmsAuditChecklistLine(models.Model):
     result; a result other than conforming makes a finding."""
 
     _name = "qms.audit.checklist.line"
+    _inherit = ["qms.precheck.mixin"]
+    _qms_prechecks = ("_check_independence",)
     _description = "Audit Checklist Line"
     _order = "audit_id, sequence, id"
     _check_company_auto = True

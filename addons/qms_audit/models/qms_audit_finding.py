@@ -21,6 +21,8 @@ class QmsAuditFinding(models.Model):
     nonconformity becomes a nonconformity record for the unit to answer."""
 
     _name = "qms.audit.finding"
+    _inherit = ["qms.precheck.mixin"]
+    _qms_prechecks = ("_check_independence",)
     _description = "Audit Finding"
     _order = "audit_id, sequence, id"
     _check_company_auto = True

@@ -107,7 +107,12 @@ class QmsAuditPlan(models.Model):
 
     @api.constrains("state", "company_id", "year")
     def _check_one_plan_per_year(self):
-        for plan in self.filtered(lambda p: p.state in ("approved", "closed")):
+        self.filtered(
+            lambda p: p.state in ("approved", "closed")
+        )._qms_check_no_twin()
+
+    def _qms_check_no_twin(self):
+        for plan in self:
             twin = self.search_count(
                 [
                     ("company_id", "=", plan.company_id.id),
@@ -166,11 +171,7 @@ class QmsAuditPlan(models.Model):
                         missing=", ".join(missing),
                     )
                 )
-            wrong_year = plan.line_ids.filtered(lambda line: not line.month)
-            if wrong_year:
-                raise UserError(
-                    self.env._("Every planned audit needs its month.")
-                )
+            plan._qms_check_no_twin()
             plan._qms_transition(
                 {
                     "state": "approved",

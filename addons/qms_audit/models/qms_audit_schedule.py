@@ -9,6 +9,8 @@ class QmsAuditSchedule(models.Model):
     by which auditor, what content, against which documents."""
 
     _name = "qms.audit.schedule"
+    _inherit = ["qms.precheck.mixin"]
+    _qms_prechecks = ("_check_within_audit", "_check_independence")
     _description = "Audit Program Line"
     _order = "audit_id, datetime_start, sequence, id"
     _check_company_auto = True
@@ -41,6 +43,8 @@ class QmsAuditSchedule(models.Model):
     def _check_within_audit(self):
         for line in self:
             audit = line.audit_id
+            if not (audit and line.datetime_start and line.datetime_end):
+                continue
             if line.datetime_end <= line.datetime_start:
                 raise ValidationError(
                     self.env._("A program line must end after it starts.")

@@ -1,0 +1,2 @@
+from . import test_audit_lifecycle
+from . import test_nonconformity
