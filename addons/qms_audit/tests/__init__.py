@@ -1,2 +1,4 @@
 from . import test_audit_lifecycle
 from . import test_nonconformity
+from . import test_cross_agency
+from . import test_audit_feeds
