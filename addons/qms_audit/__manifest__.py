@@ -11,6 +11,7 @@
     "license": "AGPL-3",
     "depends": [
         "qms_public_admin",
+        "mgmtsystem_action",
         "mgmtsystem_nonconformity",
     ],
     "data": [

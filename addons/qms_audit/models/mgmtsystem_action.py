@@ -53,9 +53,11 @@ class MgmtsystemAction(models.Model):
     def _qms_apply_verification(self, verification):
         result = super()._qms_apply_verification(verification)
         ready = (self.nonconformity_ids | self.nonconformity_immediate_id).filtered(
-            lambda nc: nc.state == "open"
-            and all(
-                a.qms_state in ("verified", "cancel") for a in nc._get_all_actions()
+            lambda nc: (
+                nc.state == "open"
+                and all(
+                    a.qms_state in ("verified", "cancel") for a in nc._get_all_actions()
+                )
             )
         )
         for nc in ready:

@@ -1,7 +1,6 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
-
 from odoo.addons.qms_public_admin.lib import kpi
 
 

@@ -280,7 +280,11 @@ class QmsAudit(models.Model):
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for audit in self:
-            if audit.date_start and audit.date_end and audit.date_end < audit.date_start:
+            if (
+                audit.date_start
+                and audit.date_end
+                and audit.date_end < audit.date_start
+            ):
                 raise ValidationError(
                     self.env._("An audit cannot end before it starts.")
                 )
@@ -289,8 +293,9 @@ class QmsAudit(models.Model):
     def _check_team_qualified(self):
         for audit in self.filtered("date_start"):
             team = audit.lead_id | audit.member_ids
+            on_date = audit.date_start
             unqualified = team.filtered(
-                lambda a: not a._qms_is_qualified(audit.date_start)
+                lambda a, on_date=on_date: not a._qms_is_qualified(on_date)
             )
             if unqualified:
                 raise ValidationError(
@@ -304,8 +309,7 @@ class QmsAudit(models.Model):
             if audit.lead_id in audit.member_ids:
                 raise ValidationError(
                     self.env._(
-                        "%(name)s leads the audit: do not list them as an auditor "
-                        "too.",
+                        "%(name)s leads the audit: do not list them as an auditor too.",
                         name=audit.lead_id.name,
                     )
                 )
@@ -347,9 +351,10 @@ class QmsAudit(models.Model):
         for audit in self:
             if self.env.su:
                 continue
-            officer = user.has_group(
-                "qms_public_admin.group_qms_iso_officer"
-            ) and audit.company_id in user.company_ids
+            officer = (
+                user.has_group("qms_public_admin.group_qms_iso_officer")
+                and audit.company_id in user.company_ids
+            )
             lead = audit.lead_id.user_id == user
             member = user in audit.team_user_ids
             if not (officer or lead or (member and not lead_only)):
@@ -402,13 +407,14 @@ class QmsAudit(models.Model):
         ``program``, its schedule) may still be changed."""
         if self.env.context.get("qms_transition"):
             return
-        allowed = ("planned",) if program else ("planned", "program_approved", "in_progress")
+        allowed = (
+            ("planned",) if program else ("planned", "program_approved", "in_progress")
+        )
         for audit in self:
             if audit.state not in allowed:
                 raise UserError(
                     self.env._(
-                        "%(audit)s is %(state)s: its program can no longer be "
-                        "changed.",
+                        "%(audit)s is %(state)s: its program can no longer be changed.",
                         audit=audit.display_name,
                         state=self._qms_state_label(audit),
                     )
@@ -562,7 +568,11 @@ class QmsAudit(models.Model):
                 )
         self.restart_validation()
         self._qms_transition(
-            {"state": "planned", "program_approved_by_id": False, "program_approved_on": False}
+            {
+                "state": "planned",
+                "program_approved_by_id": False,
+                "program_approved_on": False,
+            }
         )
         return True
 
@@ -588,8 +598,9 @@ class QmsAudit(models.Model):
             audit._qms_check_team_access()
             audit._qms_check_content_editable()
             audit.checklist_line_ids.filtered(
-                lambda line: line.result not in (False, "conforming")
-                and not line.finding_id
+                lambda line: (
+                    line.result not in (False, "conforming") and not line.finding_id
+                )
             )._qms_create_finding()
         return True
 
@@ -614,8 +625,10 @@ class QmsAudit(models.Model):
                 )
             audit.action_record_findings()
             incomplete = audit.finding_ids.filtered(
-                lambda f: f.finding_type in ("nc_major", "nc_minor")
-                and not (f.department_id and f.responsible_id and f.description)
+                lambda f: (
+                    f.finding_type in ("nc_major", "nc_minor")
+                    and not (f.department_id and f.responsible_id and f.description)
+                )
             )
             if incomplete:
                 raise UserError(
@@ -711,4 +724,3 @@ class QmsAudit(models.Model):
             audit._qms_transition({"late_notified_on": today})
         self.env["qms.audit.plan.line"]._cron_qms_late_audits()
         return len(late)
-

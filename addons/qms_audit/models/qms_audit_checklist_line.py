@@ -31,14 +31,12 @@ class QmsAuditChecklistLine(models.Model):
     question_id = fields.Many2one(
         "qms.audit.checklist.question", string="Template Question", readonly=True
     )
-    clause_id = fields.Many2one("qms.iso.clause", string="Clause")
+    clause_id = fields.Many2one("qms.iso.clause")
     procedure_id = fields.Many2one(
         "qms.procedure", string="Process", check_company=True
     )
-    department_id = fields.Many2one(
-        "hr.department", string="Unit", check_company=True
-    )
-    auditor_id = fields.Many2one("qms.auditor", string="Auditor")
+    department_id = fields.Many2one("hr.department", string="Unit", check_company=True)
+    auditor_id = fields.Many2one("qms.auditor")
     question = fields.Text(required=True)
     requirement = fields.Text()
     evidence = fields.Text(help="What was seen: records, interviews, observations.")

@@ -15,7 +15,7 @@ class QmsAuditChecklistQuestion(models.Model):
     )
     company_id = fields.Many2one(related="checklist_id.company_id", store=True)
     sequence = fields.Integer(default=10)
-    clause_id = fields.Many2one("qms.iso.clause", string="Clause")
+    clause_id = fields.Many2one("qms.iso.clause")
     question = fields.Text(required=True, translate=True)
     requirement = fields.Text(
         translate=True, help="What the auditor expects to see (the requirement)."

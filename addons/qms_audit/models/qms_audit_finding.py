@@ -30,9 +30,7 @@ class QmsAuditFinding(models.Model):
     audit_id = fields.Many2one(
         "qms.audit", required=True, ondelete="cascade", index=True
     )
-    company_id = fields.Many2one(
-        related="audit_id.company_id", store=True, index=True
-    )
+    company_id = fields.Many2one(related="audit_id.company_id", store=True, index=True)
     audit_state = fields.Selection(related="audit_id.state")
     sequence = fields.Integer(default=10)
     finding_type = fields.Selection(
@@ -41,7 +39,7 @@ class QmsAuditFinding(models.Model):
         required=True,
         index=True,
     )
-    clause_id = fields.Many2one("qms.iso.clause", string="Clause")
+    clause_id = fields.Many2one("qms.iso.clause")
     procedure_id = fields.Many2one(
         "qms.procedure", string="Process", check_company=True
     )

@@ -42,7 +42,6 @@ class QmsAuditPlan(models.Model):
     decision_date = fields.Date(tracking=True)
     signed_by_id = fields.Many2one(
         "res.users",
-        string="Signed By",
         tracking=True,
         help="Who signed the decision adopting the plan (the head of the agency).",
     )
@@ -99,17 +98,17 @@ class QmsAuditPlan(models.Model):
             )
             plan.late_count = len(
                 plan.line_ids.filtered(
-                    lambda line: line.status == "late"
-                    or (line.status == "done" and not line.on_time)
+                    lambda line: (
+                        line.status == "late"
+                        or (line.status == "done" and not line.on_time)
+                    )
                 )
             )
             plan.audit_count = len(plan.audit_ids)
 
     @api.constrains("state", "company_id", "year")
     def _check_one_plan_per_year(self):
-        self.filtered(
-            lambda p: p.state in ("approved", "closed")
-        )._qms_check_no_twin()
+        self.filtered(lambda p: p.state in ("approved", "closed"))._qms_check_no_twin()
 
     def _qms_check_no_twin(self):
         for plan in self:

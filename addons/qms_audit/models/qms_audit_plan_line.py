@@ -44,13 +44,9 @@ class QmsAuditPlanLine(models.Model):
         store=True,
         help="End of the planned month: the report should be issued by then.",
     )
-    team_id = fields.Many2one(
-        "qms.audit.team", string="Team", domain="[('plan_id', '=', plan_id)]"
-    )
+    team_id = fields.Many2one("qms.audit.team", domain="[('plan_id', '=', plan_id)]")
     audit_ids = fields.One2many("qms.audit", "plan_line_id", string="Audits")
-    audit_id = fields.Many2one(
-        "qms.audit", compute="_compute_status", store=True, string="Audit"
-    )
+    audit_id = fields.Many2one("qms.audit", compute="_compute_status", store=True)
     done_date = fields.Date(
         string="Report Issued On", compute="_compute_status", store=True
     )
@@ -95,7 +91,9 @@ class QmsAuditPlanLine(models.Model):
             line.audit_id = audit
             line.done_date = audit.report_date
             line.on_time = bool(
-                audit.report_date and line.date_due and audit.report_date <= line.date_due
+                audit.report_date
+                and line.date_due
+                and audit.report_date <= line.date_due
             )
             if line.plan_id.state == "cancel":
                 status = "cancel"
@@ -138,9 +136,7 @@ class QmsAuditPlanLine(models.Model):
         """Prepare the audit of this planned line, with the plan's team."""
         self.ensure_one()
         if self.plan_id.state != "approved":
-            raise UserError(
-                self.env._("Audits are prepared from an approved plan.")
-            )
+            raise UserError(self.env._("Audits are prepared from an approved plan."))
         if self.audit_id:
             return self.audit_id._qms_open()
         start = max(
@@ -175,9 +171,7 @@ class QmsAuditPlanLine(models.Model):
         ).filtered(lambda line: line.date_due and line.date_due < today)
         self.env.add_to_compute(self._fields["status"], lines)
         lines.flush_recordset(["status"])
-        late = self.search(
-            [("status", "=", "late"), ("late_notified_on", "=", False)]
-        )
+        late = self.search([("status", "=", "late"), ("late_notified_on", "=", False)])
         for line in late:
             system = line.company_id._qms_system()
             users = system._qms_escalation_users() if system else self.env["res.users"]

@@ -25,7 +25,7 @@ class QmsAuditSchedule(models.Model):
     department_id = fields.Many2one(
         "hr.department", string="Unit Audited", check_company=True
     )
-    auditor_id = fields.Many2one("qms.auditor", string="Auditor")
+    auditor_id = fields.Many2one("qms.auditor")
     content = fields.Text(
         required=True, help="Processes, clauses or activities audited in this slot."
     )

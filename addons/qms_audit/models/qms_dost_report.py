@@ -86,7 +86,8 @@ class QmsDostReport(models.Model):
                 self.env._("Nonconformities closed in the year"),
                 len(closed),
                 self.env._(
-                    "%(count)s on time", count=len(closed.filtered("qms_closed_on_time"))
+                    "%(count)s on time",
+                    count=len(closed.filtered("qms_closed_on_time")),
                 ),
             ),
             self._qms_line(

@@ -65,8 +65,10 @@ class QmsManagementReview(models.Model):
         if plan_lines:
             done = plan_lines.filtered(lambda line: line.status == "done")
             late = plan_lines.filtered(
-                lambda line: line.status == "late"
-                or (line.status == "done" and not line.on_time)
+                lambda line: (
+                    line.status == "late"
+                    or (line.status == "done" and not line.on_time)
+                )
             )
             lines.append(
                 self._qms_line(

@@ -3,9 +3,8 @@
 from datetime import date, datetime, timedelta
 
 from odoo import fields
-from odoo.tests import new_test_user
-
 from odoo.addons.qms_public_admin.tests.common import QmsSystemCase
+from odoo.tests import new_test_user
 
 
 class AuditCase(QmsSystemCase):

@@ -15,17 +15,21 @@ class TestAuditFeeds(AuditCase):
     def setUpClass(cls):
         super().setUpClass()
         with freeze_time("2026-01-10 09:00:00"):
-            cls.plan = cls.env["qms.audit.plan"].with_user(cls.iso_a).create(
-                {
-                    "company_id": cls.agency_a.id,
-                    "year": 2026,
-                    "decision_number": "05/QĐ-UBND",
-                    "decision_date": date(2026, 1, 8),
-                    "line_ids": [
-                        (0, 0, {"department_id": cls.unit_a.id, "month": "3"}),
-                        (0, 0, {"department_id": cls.unit2_a.id, "month": "6"}),
-                    ],
-                }
+            cls.plan = (
+                cls.env["qms.audit.plan"]
+                .with_user(cls.iso_a)
+                .create(
+                    {
+                        "company_id": cls.agency_a.id,
+                        "year": 2026,
+                        "decision_number": "05/QĐ-UBND",
+                        "decision_date": date(2026, 1, 8),
+                        "line_ids": [
+                            (0, 0, {"department_id": cls.unit_a.id, "month": "3"}),
+                            (0, 0, {"department_id": cls.unit2_a.id, "month": "6"}),
+                        ],
+                    }
+                )
             )
             cls.plan.with_user(cls.qmr_a).action_approve()
         cls.march = cls.plan.line_ids.filtered(lambda line: line.month == "3")
@@ -86,47 +90,74 @@ class TestAuditFeeds(AuditCase):
 
     def test_management_review_inputs(self):
         with freeze_time("2026-07-06 09:00:00"):
-            review = self.env["qms.management.review"].with_user(self.iso_a).create(
-                {
-                    "name": "Xem xét của lãnh đạo 6 tháng",
-                    "company_id": self.agency_a.id,
-                    "planned_date": datetime(2026, 7, 10, 2, 0),
-                    "chair_id": self.head_a.id,
-                    "period_start": date(2026, 1, 1),
-                    "period_end": date(2026, 6, 30),
-                }
+            review = (
+                self.env["qms.management.review"]
+                .with_user(self.iso_a)
+                .create(
+                    {
+                        "name": "Xem xét của lãnh đạo 6 tháng",
+                        "company_id": self.agency_a.id,
+                        "planned_date": datetime(2026, 7, 10, 2, 0),
+                        "chair_id": self.head_a.id,
+                        "period_start": date(2026, 1, 1),
+                        "period_end": date(2026, 6, 30),
+                    }
+                )
             )
             review.action_prepare_inputs()
         audits = review.input_ids.filtered(lambda i: i.section == "c6_audits")
         self.assertEqual(audits.source, "computed")
         names = audits.line_ids.mapped("name")
         self.assertIn(self.audit.display_name, names)
-        audit_line = audits.line_ids.filtered(lambda x: x.name == self.audit.display_name)
+        audit_line = audits.line_ids.filtered(
+            lambda x: x.name == self.audit.display_name
+        )
         self.assertIn("0 major, 1 minor", audit_line.value)
         plan_line = audits.line_ids.filtered(lambda x: x.name.startswith("Audit plan"))
         self.assertEqual(plan_line.detail, "1 done, 1 late")
         ncs = review.input_ids.filtered(
-            lambda i: i.section == "c4_nonconformities"
-            and i.title == "Nonconformities (audits and others)"
+            lambda i: (
+                i.section == "c4_nonconformities"
+                and i.title == "Nonconformities (audits and others)"
+            )
         )
         self.assertEqual(ncs.line_ids.res_id, self.nc.id)
         self.assertIn(self.unit_a.name, ncs.line_ids.detail)
 
     def test_objective_data_sources(self):
-        objective = self.env["mgmtsystem.objective"].with_user(self.iso_a).create(
-            {
-                "name": "Đánh giá nội bộ đúng kế hoạch, khắc phục đúng hạn",
-                "company_id": self.agency_a.id,
-                "year": 2026,
-                "state": "in_progress",
-                "indicator_ids": [
-                    (0, 0, {"name": "Đánh giá đúng hạn", "frequency": "quarterly",
-                            "state": "active", "qms_data_source": "audit_on_time"}),
-                    (0, 0, {"name": "NC đóng đúng hạn", "frequency": "quarterly",
-                            "state": "active",
-                            "qms_data_source": "nc_closed_on_time"}),
-                ],
-            }
+        objective = (
+            self.env["mgmtsystem.objective"]
+            .with_user(self.iso_a)
+            .create(
+                {
+                    "name": "Đánh giá nội bộ đúng kế hoạch, khắc phục đúng hạn",
+                    "company_id": self.agency_a.id,
+                    "year": 2026,
+                    "state": "in_progress",
+                    "indicator_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "name": "Đánh giá đúng hạn",
+                                "frequency": "quarterly",
+                                "state": "active",
+                                "qms_data_source": "audit_on_time",
+                            },
+                        ),
+                        (
+                            0,
+                            0,
+                            {
+                                "name": "NC đóng đúng hạn",
+                                "frequency": "quarterly",
+                                "state": "active",
+                                "qms_data_source": "nc_closed_on_time",
+                            },
+                        ),
+                    ],
+                }
+            )
         )
         with freeze_time("2026-07-05 09:00:00"):
             objective.with_user(self.iso_a).action_compute_values()
@@ -141,20 +172,28 @@ class TestAuditFeeds(AuditCase):
 
     def test_dost_report_and_dashboard(self):
         with freeze_time("2026-07-05 09:00:00"):
-            report = self.env["qms.dost.report"].with_user(self.iso_a).create(
-                {"company_id": self.agency_a.id, "year": 2026}
+            report = (
+                self.env["qms.dost.report"]
+                .with_user(self.iso_a)
+                .create({"company_id": self.agency_a.id, "year": 2026})
             )
             report.action_generate()
-        figures = {x.name: (x.value, x.note) for x in report.line_ids if x.section == "audits"}
+        figures = {
+            x.name: (x.value, x.note) for x in report.line_ids if x.section == "audits"
+        }
         self.assertEqual(figures["Internal audits planned"][0], "2")
         self.assertEqual(
             figures["Internal audits carried out (report issued)"],
             ("1", "1 of the planned ones on time"),
         )
         self.assertEqual(figures["Nonconformities found"], ("1", "0 major, 1 minor"))
-        self.assertEqual(figures["Nonconformities closed in the year"], ("1", "1 on time"))
-        status = self.env["qms.agency.status"].with_user(self.inspector).search(
-            [("company_id", "=", self.agency_a.id)]
+        self.assertEqual(
+            figures["Nonconformities closed in the year"], ("1", "1 on time")
+        )
+        status = (
+            self.env["qms.agency.status"]
+            .with_user(self.inspector)
+            .search([("company_id", "=", self.agency_a.id)])
         )
         self.assertEqual(status.last_audit_date, date(2026, 3, 12))
         self.assertEqual(status.late_audit_count, 1)
@@ -169,9 +208,11 @@ class TestAuditFeeds(AuditCase):
         ):
             pdf, kind = Report.with_user(user)._render_qweb_pdf(xmlid, record.ids)
             self.assertTrue(pdf.startswith(b"%PDF"), xmlid)
-        html = Report.with_user(self.staff_a)._render_qweb_html(
-            "qms_audit.action_report_audit", self.audit.ids
-        )[0].decode()
+        html = (
+            Report.with_user(self.staff_a)
+            ._render_qweb_html("qms_audit.action_report_audit", self.audit.ids)[0]
+            .decode()
+        )
         self.assertIn("INTERNAL AUDIT REPORT", html)
         self.assertIn(self.unit_a.name, html)
         self.assertIn(self.nc.ref, html)

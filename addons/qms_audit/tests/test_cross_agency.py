@@ -17,7 +17,9 @@ class TestCrossAgencyAudit(AuditCase):
         self.audit = self._audit_in_progress()
         # Another audit of agency A, without auditor B.
         self.other_audit = self._audit(
-            name="Đánh giá Văn phòng", lead_id=self.auditor_a.id, member_ids=[],
+            name="Đánh giá Văn phòng",
+            lead_id=self.auditor_a.id,
+            member_ids=[],
             department_ids=[(6, 0, self.unit_a.ids)],
         )
         self.other_action = self._action(name="Hành động khác của xã A")
@@ -29,18 +31,18 @@ class TestCrossAgencyAudit(AuditCase):
             self.other_audit.with_user(self.lead_user_b).read(["name"])
         # Nothing else of agency A: actions, procedures, units, documents.
         self.assertFalse(
-            self.env["mgmtsystem.action"].with_user(self.lead_user_b).search(
-                [("company_id", "=", self.agency_a.id)]
-            )
+            self.env["mgmtsystem.action"]
+            .with_user(self.lead_user_b)
+            .search([("company_id", "=", self.agency_a.id)])
         )
         with self.assertRaises(AccessError):
             self.other_action.with_user(self.lead_user_b).read(["name"])
         with self.assertRaises(AccessError):
             self.procedure_a.with_user(self.lead_user_b).read(["name"])
         self.assertFalse(
-            self.env["hr.department"].with_user(self.lead_user_b).search(
-                [("company_id", "=", self.agency_a.id)]
-            )
+            self.env["hr.department"]
+            .with_user(self.lead_user_b)
+            .search([("company_id", "=", self.agency_a.id)])
         )
         # Their own agency's auditors too do not see agency A's audit.
         colleague = self._user("colleague_b", "group_qms_iso_officer", self.agency_b)
@@ -99,10 +101,13 @@ class TestCrossAgencyAudit(AuditCase):
         self.assertEqual(self.audit.nc_open_count, 0)
         # The PDFs render for the auditor from the other agency.
         Report = self.env["ir.actions.report"].with_user(self.lead_user_b)
-        for xmlid in ("qms_audit.action_report_audit", "qms_audit.action_report_audit_program"):
-            pdf, kind = Report.with_context(force_report_rendering=True)._render_qweb_pdf(
-                xmlid, self.audit.ids
-            )
+        for xmlid in (
+            "qms_audit.action_report_audit",
+            "qms_audit.action_report_audit_program",
+        ):
+            pdf, kind = Report.with_context(
+                force_report_rendering=True
+            )._render_qweb_pdf(xmlid, self.audit.ids)
             self.assertEqual(kind, "pdf")
             self.assertTrue(pdf.startswith(b"%PDF"))
 

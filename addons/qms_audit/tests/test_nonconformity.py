@@ -26,7 +26,7 @@ class TestNonconformityLoop(AuditCase):
         self.nc.with_user(user).write(
             {
                 "analysis": "Cán bộ một cửa chưa theo dõi ngày hẹn trả trên phần mềm",
-                "qms_correction": "Đã gửi văn bản xin lỗi 03 công dân, hẹn lại ngày trả",
+                "qms_correction": "Đã gửi văn bản xin lỗi, hẹn lại ngày trả",
             }
         )
         return self._action(
@@ -50,8 +50,9 @@ class TestNonconformityLoop(AuditCase):
         self.assertEqual(action.qms_department_id, self.unit_a)
         self.assertTrue(action.qms_root_cause, "root cause copied onto the action")
         review = self.nc.activity_ids.filtered(
-            lambda a: a.activity_type_id
-            == self.env.ref("qms_audit.mail_activity_nc_review")
+            lambda a: (
+                a.activity_type_id == self.env.ref("qms_audit.mail_activity_nc_review")
+            )
         )
         self.assertEqual(review.user_id, self.lead_user_b)
         # Only the lead auditor of the audit accepts.
@@ -106,7 +107,9 @@ class TestNonconformityLoop(AuditCase):
         self.nc.with_user(self.staff_a).action_qms_submit_plan()
         with self.assertRaisesRegex(UserError, "why the plan is returned"):
             self.nc.with_user(self.lead_user_b).action_qms_return()
-        self.nc.with_user(self.lead_user_b).qms_auditor_comment = (
+        self.nc.with_user(
+            self.lead_user_b
+        ).qms_auditor_comment = (
             "Nguyên nhân chưa đến gốc: vì sao cán bộ không theo dõi?"
         )
         self.nc.with_user(self.lead_user_b).action_qms_return()
@@ -115,8 +118,10 @@ class TestNonconformityLoop(AuditCase):
         self.assertIn(
             self.staff_a,
             self.nc.activity_ids.filtered(
-                lambda a: a.activity_type_id
-                == self.env.ref("qms_audit.mail_activity_nc_response")
+                lambda a: (
+                    a.activity_type_id
+                    == self.env.ref("qms_audit.mail_activity_nc_response")
+                )
             ).user_id,
         )
 
@@ -154,11 +159,17 @@ class TestNonconformityLoop(AuditCase):
         # The unit does not answer in time: reminded once.
         with freeze_time(fields.Date.today() + timedelta(days=11)):
             self.assertTrue(self.nc.qms_overdue)
-            self.assertEqual(self.env["mgmtsystem.nonconformity"]._cron_qms_late_answers(), 1)
-            self.assertEqual(self.env["mgmtsystem.nonconformity"]._cron_qms_late_answers(), 0)
+            self.assertEqual(
+                self.env["mgmtsystem.nonconformity"]._cron_qms_late_answers(), 1
+            )
+            self.assertEqual(
+                self.env["mgmtsystem.nonconformity"]._cron_qms_late_answers(), 0
+            )
         response = self.env.ref("qms_audit.mail_activity_nc_response")
         self.assertEqual(
-            len(self.nc.activity_ids.filtered(lambda a: a.activity_type_id == response)),
+            len(
+                self.nc.activity_ids.filtered(lambda a: a.activity_type_id == response)
+            ),
             2,
         )
         action = self._answer(deadline_days=5)
@@ -168,9 +179,7 @@ class TestNonconformityLoop(AuditCase):
         with freeze_time(fields.Date.today() + timedelta(days=9)):
             self.assertTrue(self.nc.qms_overdue)
             self.env["mgmtsystem.action"]._cron_qms_overdue_actions()
-            self.assertEqual(
-                action.activity_ids.user_id, self.staff_a | self.qmr_a
-            )
+            self.assertEqual(action.activity_ids.user_id, self.staff_a | self.qmr_a)
             self.assertTrue(action.qms_escalated_on)
 
     def test_an_improvement_action_for_an_opportunity(self):
@@ -183,8 +192,12 @@ class TestNonconformityLoop(AuditCase):
             key.removeprefix("default_"): value
             for key, value in window["context"].items()
         }
-        action = self.env["mgmtsystem.action"].with_user(self.iso_a).create(
-            dict(context, date_deadline=fields.Date.today() + timedelta(days=60))
+        action = (
+            self.env["mgmtsystem.action"]
+            .with_user(self.iso_a)
+            .create(
+                dict(context, date_deadline=fields.Date.today() + timedelta(days=60))
+            )
         )
         self.assertEqual(finding.action_id, action)
         self.assertEqual(action.qms_audit_id, audit)
@@ -194,19 +207,28 @@ class TestNonconformityLoop(AuditCase):
 
 class TestNonconformityOutsideAudits(AuditCase):
     def test_an_internal_nonconformity_without_partner(self):
-        nc = self.env["mgmtsystem.nonconformity"].with_user(self.iso_a).create(
-            {
-                "name": "Hồ sơ trả kết quả sai mẫu",
-                "description": "Giấy khai sinh in sai mẫu ban hành",
-                "company_id": self.agency_a.id,
-                "responsible_user_id": self.staff_a.id,
-                "manager_user_id": self.iso_a.id,
-                "origin_ids": [
-                    (6, 0, self.env.ref(
-                        "mgmtsystem_nonconformity.nc_origin_process").ids)
-                ],
-                "qms_department_id": self.unit_a.id,
-            }
+        nc = (
+            self.env["mgmtsystem.nonconformity"]
+            .with_user(self.iso_a)
+            .create(
+                {
+                    "name": "Hồ sơ trả kết quả sai mẫu",
+                    "description": "Giấy khai sinh in sai mẫu ban hành",
+                    "company_id": self.agency_a.id,
+                    "responsible_user_id": self.staff_a.id,
+                    "manager_user_id": self.iso_a.id,
+                    "origin_ids": [
+                        (
+                            6,
+                            0,
+                            self.env.ref(
+                                "mgmtsystem_nonconformity.nc_origin_process"
+                            ).ids,
+                        )
+                    ],
+                    "qms_department_id": self.unit_a.id,
+                }
+            )
         )
         self.assertFalse(nc.partner_id)
         self.assertEqual(nc.state, "draft")
