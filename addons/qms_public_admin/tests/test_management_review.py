@@ -147,7 +147,8 @@ class TestManagementReview(QmsSystemCase):
             self.assertEqual(review.previous_review_id, first)
             self.assertEqual(review.period_start, date(2026, 1, 15))
             review.action_prepare_inputs()
-        sections = review.input_ids.mapped("section")
+        # Every section in order (addons may add inputs to a section).
+        sections = list(dict.fromkeys(review.input_ids.mapped("section")))
         self.assertEqual(
             sections,
             [s for s, _l in self.env["qms.review.input"]._fields["section"].selection],
@@ -169,7 +170,9 @@ class TestManagementReview(QmsSystemCase):
         risks = self._inputs(review, "e_risks").line_ids
         self.assertEqual(risks.res_id, self.risk.id)
         self.assertIn("12", risks.value)
-        self.assertEqual(self._inputs(review, "c6_audits").source, "manual")
+        if "qms.audit" not in self.env:
+            # Without the audit addon, audit results are presented by hand.
+            self.assertEqual(self._inputs(review, "c6_audits").source, "manual")
         snapshot = review.input_ids.line_ids.mapped(
             lambda line: (line.name, line.value, line.status)
         )
