@@ -16,7 +16,9 @@ class QmsAuditChecklistLine(models.Model):
     result; a result other than conforming makes a finding."""
 
     _name = "qms.audit.checklist.line"
-    _inherit = ["qms.precheck.mixin"]
+    _inherit = ["qms.precheck.mixin", "qms.child.mixin"]
+    _qms_parent_field = "audit_id"
+    _qms_free_fields = frozenset({"finding_id"})
     _qms_prechecks = ("_check_independence",)
     _description = "Audit Checklist Line"
     _order = "audit_id, sequence, id"
@@ -26,7 +28,6 @@ class QmsAuditChecklistLine(models.Model):
         "qms.audit", required=True, ondelete="cascade", index=True
     )
     company_id = fields.Many2one(related="audit_id.company_id", store=True)
-    audit_state = fields.Selection(related="audit_id.state")
     sequence = fields.Integer(default=10)
     question_id = fields.Many2one(
         "qms.audit.checklist.question", string="Template Question", readonly=True
@@ -49,21 +50,8 @@ class QmsAuditChecklistLine(models.Model):
         for line in self:
             line.auditor_id._qms_check_independent(line.department_id)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env["qms.audit"].browse(
-            [vals.get("audit_id") for vals in vals_list]
-        )._qms_check_content_editable()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if set(vals) != {"finding_id"}:
-            self.audit_id._qms_check_content_editable()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_editable(self):
-        self.audit_id._qms_check_content_editable()
+    def _qms_check_parent(self, parents):
+        parents._qms_check_content_editable()
 
     def _qms_create_finding(self):
         """One finding per line, carrying its clause, unit, evidence and grade."""

@@ -21,7 +21,9 @@ class QmsAuditFinding(models.Model):
     nonconformity becomes a nonconformity record for the unit to answer."""
 
     _name = "qms.audit.finding"
-    _inherit = ["qms.precheck.mixin"]
+    _inherit = ["qms.precheck.mixin", "qms.child.mixin"]
+    _qms_parent_field = "audit_id"
+    _qms_free_fields = frozenset({"nonconformity_id", "action_id"})
     _qms_prechecks = ("_check_independence",)
     _description = "Audit Finding"
     _order = "audit_id, sequence, id"
@@ -102,8 +104,6 @@ class QmsAuditFinding(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        audits = self.env["qms.audit"].browse([v.get("audit_id") for v in vals_list])
-        audits._qms_check_content_editable()
         Department = self.env["hr.department"].sudo()
         for vals in vals_list:
             if vals.get("department_id") and not vals.get("responsible_id"):
@@ -111,14 +111,8 @@ class QmsAuditFinding(models.Model):
                 vals["responsible_id"] = manager.id
         return super().create(vals_list)
 
-    def write(self, vals):
-        if set(vals) - {"nonconformity_id", "action_id"}:
-            self.audit_id._qms_check_content_editable()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_editable(self):
-        self.audit_id._qms_check_content_editable()
+    def _qms_check_parent(self, parents):
+        parents._qms_check_content_editable()
 
     # ------------------------------------------------------------ outcome
     def _qms_create_nonconformity(self):

@@ -16,6 +16,9 @@ class QmsAuditPlanLine(models.Model):
     an audit whose report is not issued by the end of its month is late."""
 
     _name = "qms.audit.plan.line"
+    _inherit = ["qms.child.mixin"]
+    _qms_parent_field = "plan_id"
+    _qms_free_fields = frozenset({"late_notified_on"})
     _description = "Planned Audit"
     _order = "plan_id, month_number, sequence, id"
     _check_company_auto = True
@@ -114,23 +117,6 @@ class QmsAuditPlanLine(models.Model):
         for line in self:
             line.display_name = f"{line.department_id.name} ({line.month}/{line.year})"
 
-    def write(self, vals):
-        if set(vals) - {"late_notified_on"}:
-            self.plan_id._qms_check_editable()
-        return super().write(vals)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        plans = self.env["qms.audit.plan"].browse(
-            [vals.get("plan_id") for vals in vals_list if vals.get("plan_id")]
-        )
-        plans._qms_check_editable()
-        return super().create(vals_list)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_plan_editable(self):
-        self.plan_id._qms_check_editable()
-
     # ------------------------------------------------------------ actions
     def action_create_audit(self):
         """Prepare the audit of this planned line, with the plan's team."""
@@ -167,16 +153,24 @@ class QmsAuditPlanLine(models.Model):
         representative once about each planned audit that ran late."""
         today = fields.Date.context_today(self)
         lines = self.search(
-            [("status", "in", ("planned", "scheduled", "in_progress"))]
-        ).filtered(lambda line: line.date_due and line.date_due < today)
+            [
+                ("status", "in", ("planned", "scheduled", "in_progress")),
+                ("date_due", "<", today),
+            ]
+        )
         self.env.add_to_compute(self._fields["status"], lines)
         lines.flush_recordset(["status"])
         late = self.search([("status", "=", "late"), ("late_notified_on", "=", False)])
+        recipients = {}
+        for company in late.company_id:
+            system = company._qms_system()
+            recipients[company] = (
+                system._qms_escalation_users() | system.qms_iso_officer_ids
+                if system
+                else self.env["res.users"]
+            )
         for line in late:
-            system = line.company_id._qms_system()
-            users = system._qms_escalation_users() if system else self.env["res.users"]
-            users |= system.qms_iso_officer_ids if system else users
-            for user in users:
+            for user in recipients[line.company_id]:
                 line.plan_id.activity_schedule(
                     "qms_audit.mail_activity_audit_late",
                     date_deadline=today,
@@ -187,5 +181,5 @@ class QmsAuditPlanLine(models.Model):
                         due=line.date_due.strftime("%d/%m/%Y"),
                     ),
                 )
-            line.write({"late_notified_on": today})
+        late.write({"late_notified_on": today})
         return len(late)

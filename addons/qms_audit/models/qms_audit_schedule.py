@@ -9,7 +9,8 @@ class QmsAuditSchedule(models.Model):
     by which auditor, what content, against which documents."""
 
     _name = "qms.audit.schedule"
-    _inherit = ["qms.precheck.mixin"]
+    _inherit = ["qms.precheck.mixin", "qms.child.mixin"]
+    _qms_parent_field = "audit_id"
     _qms_prechecks = ("_check_within_audit", "_check_independence")
     _description = "Audit Program Line"
     _order = "audit_id, datetime_start, sequence, id"
@@ -78,20 +79,5 @@ class QmsAuditSchedule(models.Model):
                 )
             line.auditor_id._qms_check_independent(line.department_id)
 
-    def _qms_check_editable(self):
-        self.audit_id._qms_check_content_editable(program=True)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env["qms.audit"].browse(
-            [vals.get("audit_id") for vals in vals_list]
-        )._qms_check_content_editable(program=True)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._qms_check_editable()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_editable(self):
-        self._qms_check_editable()
+    def _qms_check_parent(self, parents):
+        parents._qms_check_content_editable(program=True)

@@ -9,6 +9,8 @@ class QmsAuditTeam(models.Model):
     leading); cross audits put auditors of other units or agencies in it."""
 
     _name = "qms.audit.team"
+    _inherit = ["qms.child.mixin"]
+    _qms_parent_field = "plan_id"
     _description = "Audit Team"
     _order = "plan_id, sequence, id"
 
@@ -33,19 +35,3 @@ class QmsAuditTeam(models.Model):
                         team=team.name,
                     )
                 )
-
-    def write(self, vals):
-        self.plan_id._qms_check_editable()
-        return super().write(vals)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        plans = self.env["qms.audit.plan"].browse(
-            [vals.get("plan_id") for vals in vals_list if vals.get("plan_id")]
-        )
-        plans._qms_check_editable()
-        return super().create(vals_list)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_plan_editable(self):
-        self.plan_id._qms_check_editable()
