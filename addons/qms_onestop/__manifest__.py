@@ -4,7 +4,7 @@
     "name": "QMS One-stop Desk (Một cửa điện tử)",
     "summary": "One-stop dossier intake and processing along the ISO procedure, "
     "slips, clock stop, on-time KPIs and the XML-RPC API",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Quality",
     "website": "https://github.com/qms-public-admin/qms-public-admin",
     "author": "QMS Public Admin contributors",
@@ -12,10 +12,19 @@
     "application": True,
     "depends": [
         "qms_public_admin",
+        "base_tier_validation",
+        "report_xlsx",
     ],
     "data": [
         "security/qms_onestop_security.xml",
+        "security/ir.model.access.csv",
+        "security/qms_onestop_rules.xml",
+        "data/qms_onestop_form_data.xml",
+        "data/qms_onestop_data.xml",
+        "views/qms_onestop_dossier_views.xml",
+        "views/qms_onestop_detail_views.xml",
         "views/qms_onestop_menus.xml",
+        "report/qms_onestop_reports.xml",
     ],
     "demo": [
         "demo/qms_onestop_demo.xml",

@@ -1,0 +1,42 @@
+# Copyright 2026 QMS Public Admin contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class QmsOnestopDossierFee(models.Model):
+    """A fee or charge due for the dossier (from the procedure's fees)."""
+
+    _name = "qms.onestop.dossier.fee"
+    _description = "Dossier Fee"
+    _order = "dossier_id, id"
+
+    dossier_id = fields.Many2one(
+        "qms.onestop.dossier", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(
+        related="dossier_id.company_id", store=True, string="Competent Agency"
+    )
+    receiving_company_id = fields.Many2one(
+        related="dossier_id.receiving_company_id", store=True
+    )
+    name = fields.Char(required=True)
+    currency_id = fields.Many2one(related="dossier_id.currency_id")
+    amount = fields.Monetary()
+    paid = fields.Boolean()
+    receipt_number = fields.Char(string="Receipt No.")
+
+    @api.constrains("amount")
+    def _check_amount(self):
+        for fee in self:
+            if fee.amount < 0:
+                raise ValidationError(self.env._("A fee cannot be negative."))
+
+    def write(self, vals):
+        if set(vals) - {"paid", "receipt_number"} and any(
+            f.dossier_id.state != "draft" for f in self
+        ):
+            raise UserError(
+                self.env._("The fees of a received dossier cannot change.")
+            )
+        return super().write(vals)

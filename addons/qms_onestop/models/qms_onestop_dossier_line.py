@@ -1,0 +1,204 @@
+# Copyright 2026 QMS Public Admin contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+from ..lib import onestop
+
+
+class QmsOnestopDossierLine(models.Model):
+    """A processing line: one step of the snapshotted procedure version for one
+    dossier. Lines are written by the dossier's buttons only."""
+
+    _name = "qms.onestop.dossier.line"
+    _description = "Dossier Processing Step"
+    _order = "dossier_id, sequence, id"
+
+    dossier_id = fields.Many2one(
+        "qms.onestop.dossier", required=True, ondelete="cascade", index=True
+    )
+    dossier_state = fields.Selection(related="dossier_id.state", string="Dossier Status")
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company",
+        store=True,
+        index=True,
+        string="Performing Agency",
+    )
+    sequence = fields.Integer(default=10)
+    step_id = fields.Many2one("qms.procedure.step", required=True, index=True)
+    name = fields.Char(required=True)
+    unit_id = fields.Many2one("hr.department", string="Unit", index=True)
+    is_return_step = fields.Boolean(
+        help="The last step: the desk returns the result to the applicant."
+    )
+    state = fields.Selection(
+        [
+            ("pending", "Pending"),
+            ("open", "In Progress"),
+            ("done", "Done"),
+            ("returned", "Sent Back"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="pending",
+        required=True,
+        index=True,
+    )
+    user_id = fields.Many2one("res.users", string="Officer", index=True)
+    assigned_at = fields.Datetime()
+    started_at = fields.Datetime()
+    due_at = fields.Datetime(string="Step Due", index=True)
+    finished_at = fields.Datetime()
+    allotted_hours = fields.Float(string="Time Allowed (h)", digits=(16, 2))
+    spent_hours = fields.Float(string="Time Spent (h)", digits=(16, 2))
+    timeliness = fields.Selection(
+        [("early", "Early"), ("on_time", "On Time"), ("late", "Late")], index=True
+    )
+    on_time_pct = fields.Float(string="On-time Rate (%)", aggregator="avg")
+    note = fields.Text(string="Outcome / Note")
+    tthc_id = fields.Many2one(related="dossier_id.tthc_id", store=True, string="Procedure")
+
+    @api.depends("dossier_id.company_id", "dossier_id.receiving_company_id", "step_id")
+    def _compute_company(self):
+        for line in self:
+            dossier = line.dossier_id
+            routed = dossier.receiving_company_id != dossier.company_id
+            line.company_id = (
+                dossier.receiving_company_id
+                if routed and line._qms_is_desk_step()
+                else dossier.company_id
+            )
+
+    def _qms_is_desk_step(self):
+        """The first step (intake) and the return step belong to the desk."""
+        self.ensure_one()
+        steps = self.dossier_id.sudo().procedure_version_id.step_ids.sorted("sequence")
+        return len(steps) > 1 and self.step_id in (steps[:1] | steps[-1:])
+
+    def _qms_candidates(self):
+        """Officers allowed to perform this step: the step's named performers,
+        else the officers of its unit holding its role (any one-stop role by
+        default). For a dossier received at another agency's desk, the desk
+        steps go to that desk's officers."""
+        self.ensure_one()
+        step = self.step_id.sudo()
+        dossier = self.dossier_id
+        Users = self.env["res.users"].sudo()
+        group = step.role_group_id or self.env.ref("qms_onestop.group_onestop_desk")
+        if self.company_id != dossier.company_id:
+            users = Users.search(
+                [
+                    ("company_ids", "in", self.company_id.id),
+                    ("groups_id", "in", self.env.ref("qms_onestop.group_onestop_desk").id),
+                    ("share", "=", False),
+                ]
+            )
+        elif step.user_ids:
+            users = step.user_ids
+        else:
+            employees = (
+                self.env["hr.employee"]
+                .sudo()
+                .search(
+                    [
+                        ("department_id", "child_of", step.unit_id.id),
+                        ("user_id", "!=", False),
+                    ]
+                )
+            )
+            users = employees.user_id.filtered(lambda u: group in u.groups_id)
+        users = users.filtered(
+            lambda u: u.active and self.company_id in u.company_ids
+        )
+        return users.sorted("id")
+
+    def _qms_default_assignee(self, candidates):
+        if not candidates:
+            return self.env["res.users"]
+        rule = self.company_id.qms_onestop_assignment
+        Line = self.sudo()
+        open_counts = {
+            user.id: count
+            for user, count in Line._read_group(
+                [("state", "=", "open"), ("user_id", "in", candidates.ids)],
+                ["user_id"],
+                ["__count"],
+            )
+        }
+        last_assigned = {
+            user.id: last
+            for user, last in Line._read_group(
+                [("user_id", "in", candidates.ids), ("assigned_at", "!=", False)],
+                ["user_id"],
+                ["assigned_at:max"],
+            )
+        }
+        uid = onestop.pick_assignee(candidates.ids, rule, open_counts, last_assigned)
+        return candidates.browse(uid)
+
+    def _qms_finish(self, now, state, note=None):
+        self.ensure_one()
+        company = self.company_id
+        pauses = [
+            (p.start_at, p.end_at)
+            for p in self.dossier_id.pause_ids
+            if not p.end_at or p.end_at > (self.started_at or now)
+        ]
+        spent = (
+            company.qms_working_hours_between(self.started_at, now, pauses)
+            if self.started_at
+            else 0.0
+        )
+        timeliness = onestop.classify(
+            company._qms_to_local(now), self.due_at and company._qms_to_local(self.due_at)
+        )
+        self.sudo().write(
+            {
+                "state": state,
+                "finished_at": now,
+                "spent_hours": max(spent, 0.0),
+                "timeliness": timeliness,
+                "on_time_pct": 100.0 if onestop.is_on_time(timeliness) else 0.0,
+                "note": note or self.note,
+            }
+        )
+
+    @api.model
+    def _qms_remind_due(self):
+        """Activities for officers whose steps are due today or overdue (one
+        per step)."""
+        activity_type = self.env.ref("qms_onestop.mail_activity_step_due")
+        now = fields.Datetime.now()
+        lines = self.sudo().search(
+            [
+                ("state", "=", "open"),
+                ("user_id", "!=", False),
+                ("due_at", "!=", False),
+                ("dossier_id.state", "=", "in_progress"),
+            ]
+        )
+        existing = set(
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "qms.onestop.dossier"),
+                    ("res_id", "in", lines.dossier_id.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+            .mapped(lambda a: (a.res_id, a.user_id.id))
+        )
+        for line in lines:
+            company = line.company_id
+            if company._qms_to_local(line.due_at).date() > company._qms_to_local(now).date():
+                continue
+            key = (line.dossier_id.id, line.user_id.id)
+            if key in existing:
+                continue
+            existing.add(key)
+            line.dossier_id.activity_schedule(
+                activity_type_id=activity_type.id,
+                user_id=line.user_id.id,
+                date_deadline=company._qms_to_local(line.due_at).date(),
+                summary=self.env._("Step due: %(step)s", step=line.name),
+            )

@@ -1,0 +1,75 @@
+# Copyright 2026 QMS Public Admin contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+LOG_ACTIONS = [
+    ("receive", "Received"),
+    ("handoff", "Handed Off"),
+    ("send_back", "Sent Back"),
+    ("reassign", "Reassigned"),
+    ("supplement_request", "Supplement Requested"),
+    ("supplement_received", "Supplement Received"),
+    ("notice_draft", "Notice Drafted"),
+    ("notice_submit", "Notice Submitted"),
+    ("notice_approve", "Notice Approved"),
+    ("notice_reject", "Notice Rejected"),
+    ("notice_issue", "Notice Issued"),
+    ("result_ready", "Result Ready"),
+    ("return", "Result Returned"),
+    ("refuse", "Refused"),
+    ("stop", "Processing Stopped"),
+    ("withdraw", "Withdrawn"),
+    ("override_appointment", "Appointment Changed"),
+    ("override_timeliness", "Status Changed"),
+]
+
+
+class QmsOnestopDossierLog(models.Model):
+    """Every move of a dossier (who, when, from, to, why). Append-only: this log
+    is the process control sheet (phiếu kiểm soát quá trình)."""
+
+    _name = "qms.onestop.dossier.log"
+    _description = "Dossier Process Log"
+    _order = "dossier_id, date, id"
+
+    dossier_id = fields.Many2one(
+        "qms.onestop.dossier", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(
+        related="dossier_id.company_id", store=True, string="Competent Agency"
+    )
+    receiving_company_id = fields.Many2one(
+        related="dossier_id.receiving_company_id", store=True
+    )
+    date = fields.Datetime(required=True, index=True)
+    user_id = fields.Many2one("res.users", string="By", required=True)
+    action = fields.Selection(LOG_ACTIONS, required=True, index=True)
+    state = fields.Selection(
+        lambda self: self.env["qms.onestop.dossier"]._fields["state"].selection,
+        string="Dossier Status",
+    )
+    from_line_id = fields.Many2one("qms.onestop.dossier.line", string="From Step")
+    to_line_id = fields.Many2one("qms.onestop.dossier.line", string="To Step")
+    from_user_id = fields.Many2one("res.users", string="Handed Over By")
+    to_user_id = fields.Many2one("res.users", string="Received By")
+    from_unit_id = fields.Many2one("hr.department", string="From Unit")
+    to_unit_id = fields.Many2one("hr.department", string="To Unit")
+    step_timeliness = fields.Selection(
+        [("early", "Early"), ("on_time", "On Time"), ("late", "Late")],
+        string="Result of the Step",
+    )
+    notice_id = fields.Many2one("qms.onestop.notice")
+    supplement_id = fields.Many2one("qms.onestop.supplement")
+    reason = fields.Text()
+    note = fields.Text()
+
+    def write(self, vals):
+        raise UserError(self.env._("The process log of a dossier cannot be changed."))
+
+    def unlink(self):
+        if not self.env.context.get("qms_dossier_unlink"):
+            raise UserError(
+                self.env._("The process log of a dossier cannot be deleted.")
+            )
+        return super().unlink()

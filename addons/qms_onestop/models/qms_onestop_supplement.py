@@ -1,0 +1,231 @@
+# Copyright 2026 QMS Public Admin contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+
+class QmsOnestopSupplement(models.Model):
+    """A request to supplement or complete a dossier (form 02): at the desk it
+    guides the applicant once and completely; during processing it stops the
+    clock until the applicant supplies."""
+
+    _name = "qms.onestop.supplement"
+    _description = "Supplementation Request"
+    _inherit = ["mail.thread"]
+    _order = "requested_at desc, id desc"
+
+    dossier_id = fields.Many2one(
+        "qms.onestop.dossier", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(
+        related="dossier_id.company_id", store=True, string="Competent Agency"
+    )
+    receiving_company_id = fields.Many2one(
+        related="dossier_id.receiving_company_id", store=True
+    )
+    stage = fields.Selection(
+        [("desk", "At the Desk"), ("processing", "During Processing")],
+        required=True,
+        default="processing",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("issued", "Waiting for the Applicant"),
+            ("supplied", "Supplied"),
+            ("expired", "Not Supplied in Time"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    component_ids = fields.Many2many(
+        "qms.onestop.dossier.component",
+        string="Missing Components",
+        domain="[('dossier_id', '=', dossier_id)]",
+    )
+    items = fields.Text(
+        string="What to Supplement and Why",
+        required=True,
+        help="Everything at once (hướng dẫn một lần, đầy đủ), with the reason for "
+        "each item.",
+    )
+    legal_reference = fields.Char(string="Legal Basis")
+    requested_by_id = fields.Many2one("res.users", readonly=True)
+    requested_at = fields.Datetime(readonly=True)
+    deadline_at = fields.Datetime(
+        string="Supply By",
+        readonly=True,
+        help="Past this moment without a supplement, processing stops.",
+    )
+    supplied_at = fields.Datetime(readonly=True)
+    received_by_id = fields.Many2one("res.users", string="Supplement Received By", readonly=True)
+
+    def _qms_check_editable(self):
+        if any(s.state != "draft" for s in self):
+            raise UserError(
+                self.env._("An issued supplementation request cannot change.")
+            )
+
+    def write(self, vals):
+        if not self.env.context.get("qms_transition"):
+            self._qms_check_editable()
+        return super().write(vals)
+
+    def unlink(self):
+        self._qms_check_editable()
+        return super().unlink()
+
+    def action_issue(self):
+        """Issue the request; during processing the clock stops."""
+        for supplement in self:
+            dossier = supplement.dossier_id
+            dossier._qms_lock()
+            if supplement.state != "draft":
+                raise UserError(self.env._("This request is already issued."))
+            if not (supplement.items or "").strip():
+                raise ValidationError(
+                    self.env._("List what the applicant must supplement and why.")
+                )
+            now = dossier._qms_now()
+            values = {
+                "state": "issued",
+                "requested_by_id": self.env.user.id,
+                "requested_at": now,
+            }
+            if supplement.stage == "desk":
+                if dossier.state != "draft" or not dossier._qms_is_desk():
+                    raise UserError(
+                        self.env._(
+                            "A desk officer guides the applicant before receipt."
+                        )
+                    )
+                supplement._qms_transition(values)
+                dossier._qms_log(
+                    "supplement_request",
+                    date=now,
+                    supplement_id=supplement.id,
+                    note=supplement.items,
+                )
+                continue
+            dossier._qms_check_mover(dossier.current_line_id)
+            settings = dossier._qms_supplement_settings()
+            done = dossier.supplement_ids.filtered(
+                lambda s: s.stage == "processing"
+                and s.state in ("issued", "supplied", "expired")
+            )
+            if len(done) >= settings["max"]:
+                raise UserError(
+                    self.env._(
+                        "Dossier %(code)s was already sent back for supplementation "
+                        "%(count)s time(s): %(rule)s allows %(max)s. Decide on the "
+                        "dossier as it is (result or refusal).",
+                        code=dossier.name,
+                        count=len(done),
+                        rule=settings["rule"].legal_document_id.display_name,
+                        max=settings["max"],
+                    )
+                )
+            if settings["days"]:
+                values["deadline_at"] = dossier.company_id.qms_deadline(
+                    now, settings["days"], "day"
+                )
+            supplement._qms_transition(values)
+            dossier._qms_stop_clock(supplement, now)
+            dossier._qms_log(
+                "supplement_request",
+                date=now,
+                supplement_id=supplement.id,
+                note=supplement.items,
+                state="waiting_supplement",
+            )
+        return True
+
+    def _qms_transition(self, vals):
+        return self.sudo().with_context(qms_transition=True).write(vals)
+
+    def action_supplied(self):
+        """The applicant supplied: the clock restarts as the law says."""
+        for supplement in self:
+            dossier = supplement.dossier_id
+            dossier._qms_lock()
+            if supplement.state != "issued":
+                raise UserError(
+                    self.env._("This request is not waiting for the applicant.")
+                )
+            if not dossier._qms_is_desk():
+                raise AccessError(
+                    self.env._("Only one-stop officers record a supplement.")
+                )
+            now = dossier._qms_now()
+            supplement._qms_transition(
+                {
+                    "state": "supplied",
+                    "supplied_at": now,
+                    "received_by_id": self.env.user.id,
+                }
+            )
+            if supplement.stage == "processing":
+                due = dossier._qms_restart_clock(supplement, now)
+                note = self.env._(
+                    "New legal due date %(due)s.",
+                    due=fields.Datetime.to_string(dossier._qms_local(due))[:16],
+                )
+            else:
+                note = False
+            dossier._qms_log(
+                "supplement_received",
+                date=now,
+                supplement_id=supplement.id,
+                note=note,
+            )
+        return True
+
+    def action_cancel(self):
+        for supplement in self:
+            if supplement.state != "draft":
+                raise UserError(self.env._("Only a draft request is cancelled."))
+            supplement._qms_transition({"state": "cancelled"})
+        return True
+
+    def action_print(self):
+        return self.env.ref("qms_onestop.action_report_supplement").report_action(
+            self
+        )
+
+    @api.model
+    def _qms_expire(self):
+        """Requests past their deadline: processing stops (a stop notice is
+        drafted and submitted to the approving leader)."""
+        now = fields.Datetime.now()
+        expired = self.sudo().search(
+            [
+                ("state", "=", "issued"),
+                ("stage", "=", "processing"),
+                ("deadline_at", "<", now),
+            ]
+        )
+        Notice = self.env["qms.onestop.notice"].sudo()
+        for supplement in expired:
+            supplement._qms_transition({"state": "expired"})
+            notice = Notice.create(
+                {
+                    "dossier_id": supplement.dossier_id.id,
+                    "kind": "stop",
+                    "stage": "processing",
+                    "reason": self.env._(
+                        "The applicant did not supply what the request of "
+                        "%(date)s asked for by %(deadline)s.",
+                        date=fields.Datetime.to_string(
+                            supplement.dossier_id._qms_local(supplement.requested_at)
+                        )[:10],
+                        deadline=fields.Datetime.to_string(
+                            supplement.dossier_id._qms_local(supplement.deadline_at)
+                        )[:16],
+                    ),
+                }
+            )
+            notice.action_submit()
+        return expired

@@ -1,0 +1,41 @@
+# Copyright 2026 QMS Public Admin contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class QmsReceiptRule(models.Model):
+    """The one-stop rules that come with the counting rule of a law: how often
+    a dossier may be sent back for supplementation, how the clock restarts, how
+    long the applicant has to supply."""
+
+    _inherit = "qms.receipt.rule"
+
+    max_supplement_requests = fields.Integer(
+        string="Supplementation Requests Allowed",
+        default=1,
+        help="How many times a dossier may be sent back for supplementation "
+        "while it is processed.",
+    )
+    supplement_clock_mode = fields.Selection(
+        [
+            ("pause", "Pause: the remaining time resumes"),
+            ("restart", "Restart: the full time runs again from the supplement"),
+        ],
+        string="Clock After Supplementation",
+        default="restart",
+        required=True,
+    )
+    supplement_days = fields.Integer(
+        string="Days to Supply",
+        help="Working days the applicant has to supply what is missing; past them "
+        "processing stops. 0: no limit. A procedure case may set its own.",
+    )
+
+    @api.constrains("max_supplement_requests", "supplement_days")
+    def _check_onestop_limits(self):
+        for rule in self:
+            if rule.max_supplement_requests < 0 or rule.supplement_days < 0:
+                raise ValidationError(
+                    self.env._("Supplementation limits cannot be negative.")
+                )

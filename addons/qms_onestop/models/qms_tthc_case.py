@@ -1,0 +1,32 @@
+# Copyright 2026 QMS Public Admin contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class QmsTthcCase(models.Model):
+    """Supplementation settings of a procedure case (from its announcement)."""
+
+    _inherit = "qms.tthc.case"
+
+    supplement_clock_mode = fields.Selection(
+        [
+            ("pause", "Pause: the remaining time resumes"),
+            ("restart", "Restart: the full time runs again from the supplement"),
+        ],
+        string="Clock After Supplementation",
+        help="Empty: the counting rule's.",
+    )
+    supplement_days = fields.Integer(
+        string="Days to Supply",
+        help="Working days the applicant has to supply a supplement. 0: the "
+        "counting rule's.",
+    )
+
+    @api.constrains("supplement_days")
+    def _check_supplement_days(self):
+        for case in self:
+            if case.supplement_days < 0:
+                raise ValidationError(
+                    self.env._("The days to supply cannot be negative.")
+                )

@@ -1,0 +1,4 @@
+# Copyright 2026 QMS Public Admin contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import qms_onestop_move_wizard
+from . import qms_onestop_book_wizard

@@ -1,0 +1,98 @@
+# Copyright 2026 QMS Public Admin contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class QmsOnestopMoveWizard(models.TransientModel):
+    """Move a dossier: hand off, send back, reassign, return the result,
+    record a withdrawal or (supervisor) change the appointment or status."""
+
+    _name = "qms.onestop.move.wizard"
+    _description = "Move a Dossier"
+
+    dossier_id = fields.Many2one("qms.onestop.dossier", required=True)
+    mode = fields.Selection(
+        [
+            ("handoff", "Hand Off"),
+            ("send_back", "Send Back"),
+            ("reassign", "Reassign"),
+            ("return", "Return the Result"),
+            ("withdraw", "Withdrawal"),
+            ("override", "Change Appointment or Status"),
+        ],
+        required=True,
+        default="handoff",
+    )
+    expected_line_id = fields.Many2one("qms.onestop.dossier.line")
+    next_step_name = fields.Char(compute="_compute_next", string="Next Step")
+    candidate_user_ids = fields.Many2many("res.users", compute="_compute_next")
+    user_id = fields.Many2one(
+        "res.users",
+        string="Officer",
+        domain="[('id', 'in', candidate_user_ids)]",
+        help="Empty: chosen by the agency's rule.",
+    )
+    step_id = fields.Many2one(
+        "qms.procedure.step",
+        string="Back To Step",
+        domain="[('id', 'in', passed_step_ids)]",
+    )
+    passed_step_ids = fields.Many2many(
+        "qms.procedure.step", compute="_compute_next"
+    )
+    note = fields.Text()
+    returned_to = fields.Char(string="Received By")
+    return_method = fields.Selection(
+        [("desk", "At the Desk"), ("post", "By Post"), ("online", "Online")],
+        default="desk",
+    )
+    appointment_at = fields.Datetime(string="New Appointment")
+    timeliness = fields.Selection(
+        [("early", "Early"), ("on_time", "On Time"), ("late", "Late")],
+        string="Status Shown",
+    )
+
+    @api.depends("dossier_id", "mode")
+    def _compute_next(self):
+        for wizard in self:
+            dossier = wizard.dossier_id
+            following = dossier._qms_pending_lines()[:1] if dossier else False
+            current = dossier.current_line_id if dossier else False
+            if wizard.mode == "handoff" and following:
+                wizard.next_step_name = following.name
+                wizard.candidate_user_ids = following._qms_candidates()
+            elif wizard.mode == "reassign" and current:
+                wizard.next_step_name = current.name
+                wizard.candidate_user_ids = current._qms_candidates()
+            else:
+                wizard.next_step_name = False
+                wizard.candidate_user_ids = False
+            wizard.passed_step_ids = (
+                dossier.line_ids.filtered(lambda ln: ln.state == "done").step_id
+                - (current.step_id if current else self.env["qms.procedure.step"])
+                if dossier
+                else False
+            )
+
+    def action_confirm(self):
+        self.ensure_one()
+        dossier = self.dossier_id
+        if self.mode == "handoff":
+            dossier.action_handoff(
+                self.expected_line_id.id or None, self.user_id.id or None, self.note
+            )
+        elif self.mode == "send_back":
+            dossier.action_send_back(
+                self.step_id.id, self.note, self.expected_line_id.id or None
+            )
+        elif self.mode == "reassign":
+            dossier.action_reassign(self.user_id.id, self.note)
+        elif self.mode == "return":
+            dossier.action_return_result(
+                self.returned_to, self.return_method, self.note
+            )
+        elif self.mode == "withdraw":
+            dossier.action_withdraw(self.note)
+        else:
+            dossier.action_override(self.appointment_at, self.timeliness, self.note)
+        return {"type": "ir.actions.act_window_close"}
