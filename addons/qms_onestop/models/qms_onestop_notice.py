@@ -18,7 +18,7 @@ class QmsOnestopNotice(models.Model):
     _description = "Dossier Notice"
     _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
     _order = "create_date desc, id desc"
-    _state_from = ["to_approve"]
+    _state_from = ["draft"]
     _state_to = ["approved"]
     _cancel_state = "cancelled"
     _tier_validation_manual_config = False
@@ -49,10 +49,8 @@ class QmsOnestopNotice(models.Model):
     state = fields.Selection(
         [
             ("draft", "Draft"),
-            ("to_approve", "To Approve"),
             ("approved", "Approved"),
             ("issued", "Issued"),
-            ("rejected", "Rejected"),
             ("cancelled", "Cancelled"),
         ],
         default="draft",
@@ -100,7 +98,7 @@ class QmsOnestopNotice(models.Model):
             "message_main_attachment_id",
         }
         if content and not self.env.context.get("qms_transition"):
-            if any(n.state not in ("draft", "rejected") for n in self):
+            if any(n.state != "draft" for n in self):
                 raise UserError(
                     self.env._("A submitted notice cannot change; reject it first.")
                 )
@@ -155,33 +153,47 @@ class QmsOnestopNotice(models.Model):
             notice._qms_check_unit()
             if notice.stage != "processing":
                 raise UserError(self.env._("A desk refusal needs no approval."))
-            if notice.state not in ("draft", "rejected"):
-                raise UserError(self.env._("The notice is already submitted."))
-            if notice.dossier_id.state not in OPEN_STATES:
+            if notice.state != "draft" or notice.validation_status in (
+                "waiting",
+                "pending",
+                "rejected",
+            ):
+                raise UserError(
+                    self.env._(
+                        "The notice is already submitted (or was rejected: correct "
+                        "the draft first)."
+                    )
+                )
+            if notice.dossier_id.state not in OPEN_STATES + ("result_ready",):
                 raise UserError(
                     self.env._("The dossier is no longer being processed.")
                 )
-            if notice.state == "rejected":
-                notice.restart_validation()
-            notice._qms_transition({"state": "to_approve"})
-            notice.invalidate_recordset(["need_validation"])
+            notice.invalidate_recordset(["need_validation", "review_ids"])
             notice.request_validation()
             if not notice.review_ids:
                 raise UserError(
                     self.env._(
                         "No approving leader is configured for notices of "
-                        "%(agency)s (One-stop Desk > Configuration > Approvals).",
+                        "%(agency)s.",
                         agency=notice.company_id.name,
                     )
                 )
             notice.dossier_id._qms_log("notice_submit", notice_id=notice.id)
         return True
 
+    def action_redraft(self):
+        """Back to the unit after a rejection, to correct the draft."""
+        for notice in self:
+            if notice.state != "draft" or notice.validation_status != "rejected":
+                raise UserError(self.env._("Only a rejected draft is corrected."))
+            notice.restart_validation()
+        return True
+
     def _validate_tier(self, tiers=False):
         result = super()._validate_tier(tiers)
-        self.invalidate_recordset(["validation_status"])
+        self.invalidate_recordset(["validation_status", "need_validation"])
         for notice in self.filtered(
-            lambda n: n.state == "to_approve" and n.validation_status == "validated"
+            lambda n: n.state == "draft" and n.validation_status == "validated"
         ):
             now = notice.dossier_id._qms_now()
             notice._qms_transition(
@@ -196,8 +208,7 @@ class QmsOnestopNotice(models.Model):
 
     def _rejected_tier(self, tiers=False):
         result = super()._rejected_tier(tiers)
-        for notice in self.filtered(lambda n: n.state == "to_approve"):
-            notice._qms_transition({"state": "rejected"})
+        for notice in self.filtered(lambda n: n.state == "draft"):
             notice.dossier_id._qms_log("notice_reject", notice_id=notice.id)
         return result
 
@@ -260,7 +271,7 @@ class QmsOnestopNotice(models.Model):
 
     def action_cancel(self):
         for notice in self:
-            if notice.state not in ("draft", "rejected"):
+            if notice.state != "draft":
                 raise UserError(self.env._("Only a draft notice is cancelled."))
             notice._qms_transition({"state": "cancelled"})
         return True
