@@ -1,2 +1,120 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from .common import OnestopCase
+
+
+class TestKpi(OnestopCase):
+    """On-time figures on data checked by hand (3-day procedure, received
+    Monday 2 March 2026 09:00, due Thursday 5 March 17:00)."""
+
+    def _refuse(self, dossier, local):
+        notice = (
+            self.env["qms.onestop.notice"]
+            .with_user(dossier.current_line_id.user_id)
+            .create(
+                {
+                    "dossier_id": dossier.id,
+                    "kind": "refusal",
+                    "reason": "Không đủ điều kiện.",
+                }
+            )
+        )
+        with self.at(local):
+            notice.action_submit()
+            self.as_(self.approver_a, notice).validate_tier()
+            notice.action_issue()
+
+    def setUp(self):
+        super().setUp()
+        self.early = self._received()
+        self._to_result(self.early, ["2026-03-02 10:00", "2026-03-03 09:00", "2026-03-03 11:00"])
+        self.on_time = self._received()
+        self._to_result(self.on_time, ["2026-03-02 10:00", "2026-03-04 09:00", "2026-03-05 16:00"])
+        self.late = self._received()
+        self._to_result(self.late, ["2026-03-02 10:00", "2026-03-05 09:00", "2026-03-06 09:00"])
+        self.refused = self._received()
+        self._handoff(self.refused, "2026-03-02 10:00")
+        self._refuse(self.refused, "2026-03-02 15:00")
+        self.withdrawn = self._received()
+        with self.at("2026-03-02 11:00"):
+            self.as_(self.desk_a, self.withdrawn).action_withdraw("Xin rút")
+        self.open = self._received()
+
+    def test_hand_checked_figures(self):
+        self.assertEqual(
+            [d.timeliness for d in (self.early, self.on_time, self.late, self.refused)],
+            ["early", "on_time", "late", "early"],
+        )
+        # Mon 09:00 -> Tue 11:00 = 6.5 + 3.5 h; -> Thu 16:00 = 6.5 + 8 + 8 + 7 h;
+        # -> Fri 09:00 = 6.5 + 3 * 8 + 1.5 h; -> Mon 15:00 = 2.5 + 2 h (8 h a day).
+        self.assertEqual(
+            [d.processing_days for d in (self.early, self.on_time, self.late, self.refused)],
+            [1.25, 3.69, 4.0, 0.56],
+        )
+        Dossier = self.env["qms.onestop.dossier"]
+        rows = Dossier._qms_kpi_rows(
+            [("company_id", "=", self.agency_a.id)], date(2026, 3, 1), date(2026, 3, 31), by="tthc_id"
+        )
+        self.assertEqual(rows["finished"], 4, "withdrawn and open dossiers are not counted")
+        self.assertEqual((rows["early"], rows["on_time_only"], rows["late"]), (2, 1, 1))
+        self.assertEqual(rows["on_time_rate"], 75.0)
+        self.assertAlmostEqual(rows["average_days"], 2.375, delta=0.006)  # 9.5 / 4
+        self.assertEqual(rows["groups"][self.tthc]["on_time_rate"], 75.0)
+        empty = Dossier._qms_kpi_rows(
+            [("company_id", "=", self.agency_a.id)], date(2026, 4, 1), date(2026, 4, 30)
+        )
+        self.assertIsNone(empty["on_time_rate"])
+        # The same figure through read_group (pivot): average of on_time_pct.
+        [group] = Dossier._read_group(
+            [("company_id", "=", self.agency_a.id), ("timeliness", "!=", False)],
+            [],
+            ["on_time_pct:avg", "__count"],
+        )
+        self.assertEqual(group, (75.0, 4))
+        # Per officer: every appraisal step and who did it.
+        steps = self.env["qms.onestop.dossier.line"].search(
+            [("dossier_id", "in", (self.early | self.on_time | self.late).ids), ("step_id", "=", self.steps[1].id)]
+        )
+        # Due Tuesday 10:00: done Tuesday 09:00 is on time (same day), then late twice.
+        self.assertEqual(sorted(steps.mapped("timeliness")), ["late", "late", "on_time"])
+
+    def test_feeds_objectives_reviews_and_reports(self):
+        indicator = self.env["mgmtsystem.indicator"].new({"company_id": self.agency_a.id})
+        self.assertEqual(
+            indicator._qms_source_dossier_on_time(date(2026, 3, 1), date(2026, 3, 31)), 75.0
+        )
+        self.assertIn(
+            "dossier_on_time",
+            dict(self.env["mgmtsystem.indicator"]._qms_data_source_selection()),
+        )
+        review = self.env["qms.management.review"].new(
+            {
+                "company_id": self.agency_a.id,
+                "period_start": date(2026, 1, 1),
+                "period_end": date(2026, 6, 30),
+            }
+        )
+        inputs = review._qms_input_c3_performance()
+        onestop = [i for i in inputs if "One-stop" in i["title"]][0]
+        self.assertEqual(onestop["lines"][0]["value"], "4")
+        self.assertIn("75.0", onestop["lines"][0]["status"])
+        feedback = review._qms_input_c1_feedback()[0]
+        self.assertEqual([line["value"] for line in feedback["lines"]], ["1", "0", "1"])
+        report = self.env["qms.dost.report"].new(
+            {
+                "company_id": self.agency_a.id,
+                "date_from": date(2026, 1, 1),
+                "date_to": date(2026, 12, 31),
+            }
+        )
+        lines = {line["name"]: line["value"] for line in report._qms_dost_service()}
+        self.assertEqual(lines["Dossiers received"], "6")
+        self.assertEqual(lines["Dossiers handled"], "4")
+        self.assertEqual(lines["On-time rate (%)"], "75.0")
+        self.env.flush_all()
+        status = self.env["qms.agency.status"].search([("company_id", "=", self.agency_a.id)])
+        self.assertEqual(status.dossier_count, 6)
+        self.assertEqual(status.dossier_on_time_rate, 75.0)
+        self.assertEqual(status.dossier_overdue_count, 1, "the open one, due in March")
