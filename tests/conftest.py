@@ -12,11 +12,11 @@ ADDONS = ROOT / "addons"
 ADDON_NAMES = ("qms_public_admin", "qms_audit", "qms_onestop")
 
 
-def load_lib(name):
-    """Import ``addons/qms_public_admin/lib/<name>.py`` without importing Odoo."""
-    key = f"qms_lib_{name}"
+def load_lib(name, addon="qms_public_admin"):
+    """Import ``addons/<addon>/lib/<name>.py`` without importing Odoo."""
+    key = f"qms_lib_{addon}_{name}"
     if key not in sys.modules:
-        path = ADDONS / "qms_public_admin" / "lib" / f"{name}.py"
+        path = ADDONS / addon / "lib" / f"{name}.py"
         spec = importlib.util.spec_from_file_location(key, path)
         module = importlib.util.module_from_spec(spec)
         sys.modules[key] = module

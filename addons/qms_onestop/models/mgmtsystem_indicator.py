@@ -1,7 +1,6 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
-
 from odoo.addons.qms_public_admin.lib import kpi
 
 
@@ -23,7 +22,5 @@ class MgmtsystemIndicator(models.Model):
         """Dossiers whose result was ready (or refused after processing) in the
         period: the share early or on time."""
         Dossier = self.env["qms.onestop.dossier"].sudo()
-        rows = Dossier._qms_kpi_rows(
-            self._qms_source_domain(), date_from, date_to
-        )
+        rows = Dossier._qms_kpi_rows(self._qms_source_domain(), date_from, date_to)
         return kpi.ratio(rows["on_time"], rows["finished"])

@@ -11,8 +11,12 @@ class QmsManagementReview(models.Model):
 
     def _qms_onestop_rows(self):
         start, end = self._qms_period()
-        return self.env["qms.onestop.dossier"].sudo()._qms_kpi_rows(
-            [("company_id", "=", self.company_id.id)], start, end, by="tthc_id"
+        return (
+            self.env["qms.onestop.dossier"]
+            .sudo()
+            ._qms_kpi_rows(
+                [("company_id", "=", self.company_id.id)], start, end, by="tthc_id"
+            )
         )
 
     def _qms_input_c3_performance(self):

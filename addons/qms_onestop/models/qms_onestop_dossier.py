@@ -58,9 +58,7 @@ class QmsOnestopDossier(models.Model):
         }
     )
 
-    name = fields.Char(
-        string="Dossier Code", readonly=True, copy=False, index=True
-    )
+    name = fields.Char(string="Dossier Code", readonly=True, copy=False, index=True)
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -118,7 +116,6 @@ class QmsOnestopDossier(models.Model):
     )
     procedure_version_id = fields.Many2one(
         "qms.procedure.version",
-        string="Procedure Version",
         readonly=True,
         copy=False,
         help="The version in effect at receipt; later versions never change it.",
@@ -178,7 +175,6 @@ class QmsOnestopDossier(models.Model):
         "res.currency", default=lambda self: self.env.ref("base.VND")
     )
     accepted_incomplete = fields.Boolean(
-        string="Accepted Incomplete",
         copy=False,
         help="Received although a mandatory component is missing, by an explicit "
         "decision of the desk.",
@@ -187,9 +183,7 @@ class QmsOnestopDossier(models.Model):
     set_count = fields.Integer(string="Dossier Sets", default=1)
     note = fields.Text()
     # Dates (UTC)
-    submitted_at = fields.Datetime(
-        string="Submitted At", help="When an online or postal dossier was sent."
-    )
+    submitted_at = fields.Datetime(help="When an online or postal dossier was sent.")
     received_at = fields.Datetime(readonly=True, copy=False, index=True)
     received_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     clock_start_at = fields.Datetime(
@@ -260,9 +254,7 @@ class QmsOnestopDossier(models.Model):
     supplement_ids = fields.One2many(
         "qms.onestop.supplement", "dossier_id", string="Supplementation Requests"
     )
-    notice_ids = fields.One2many(
-        "qms.onestop.notice", "dossier_id", string="Notices"
-    )
+    notice_ids = fields.One2many("qms.onestop.notice", "dossier_id", string="Notices")
     supplement_count = fields.Integer(compute="_compute_counts")
     notice_count = fields.Integer(compute="_compute_counts")
     # KPIs (stored, indexed)
@@ -432,9 +424,7 @@ class QmsOnestopDossier(models.Model):
                         code=dossier.name,
                     )
                 )
-            if dossier.state != "draft" and not self.env.context.get(
-                "qms_transition"
-            ):
+            if dossier.state != "draft" and not self.env.context.get("qms_transition"):
                 raise UserError(
                     self.env._(
                         "Dossier %(code)s is received: its applicant data can no "
@@ -573,7 +563,8 @@ class QmsOnestopDossier(models.Model):
                 )
         return super().create(vals_list)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
         if any(d.state != "draft" for d in self):
             raise UserError(
                 self.env._(
@@ -581,7 +572,6 @@ class QmsOnestopDossier(models.Model):
                     "tracking book. Refuse or withdraw it instead."
                 )
             )
-        return super().unlink()
 
     @api.depends("name", "applicant_name")
     def _compute_display_name(self):
@@ -1064,7 +1054,9 @@ class QmsOnestopDossier(models.Model):
         user = self.env["res.users"].browse(user_id).exists()
         if not user or user not in line._qms_candidates():
             raise ValidationError(
-                self.env._("This officer may not perform step “%(step)s”.", step=line.name)
+                self.env._(
+                    "This officer may not perform step “%(step)s”.", step=line.name
+                )
             )
         if not (reason or "").strip():
             raise ValidationError(self.env._("Say why the step is reassigned."))
@@ -1090,9 +1082,7 @@ class QmsOnestopDossier(models.Model):
         self._qms_lock()
         self._qms_check_mover(self.current_line_id)
         if self._qms_pending_lines():
-            raise UserError(
-                self.env._("Steps remain before the result can be ready.")
-            )
+            raise UserError(self.env._("Steps remain before the result can be ready."))
         self._qms_result_ready(self._qms_now())
         return True
 
@@ -1129,15 +1119,16 @@ class QmsOnestopDossier(models.Model):
         if self.state == "returned":
             raise UserError(
                 self.env._(
-                    "The result of dossier %(code)s was already returned on "
-                    "%(date)s.",
+                    "The result of dossier %(code)s was already returned on %(date)s.",
                     code=self.name,
                     date=fields.Datetime.to_string(self._qms_local(self.returned_at)),
                 )
             )
         if self.state != "result_ready":
             raise UserError(
-                self.env._("The result of dossier %(code)s is not ready.", code=self.name)
+                self.env._(
+                    "The result of dossier %(code)s is not ready.", code=self.name
+                )
             )
         if not self._qms_is_desk():
             raise AccessError(self.env._("Only desk officers return results."))
@@ -1312,9 +1303,7 @@ class QmsOnestopDossier(models.Model):
                 note=self.env._(
                     "Appointment %(old)s → %(new)s",
                     old=fields.Datetime.to_string(self._qms_local(old))[:16],
-                    new=fields.Datetime.to_string(self._qms_local(appointment_at))[
-                        :16
-                    ],
+                    new=fields.Datetime.to_string(self._qms_local(appointment_at))[:16],
                 ),
             )
         if timeliness:
@@ -1468,7 +1457,9 @@ class QmsOnestopDossier(models.Model):
     def _qms_flag_stuck(self):
         now = fields.Datetime.now()
         activity_type = self.env.ref("qms_onestop.mail_activity_dossier_stuck")
-        for company in self.env["res.company"].sudo().search([]):
+        busy = self.sudo()._read_group([("state", "=", "in_progress")], ["company_id"])
+        for (company,) in busy:
+            company = company.sudo()
             hours = company.qms_onestop_stuck_hours
             if hours <= 0:
                 continue
@@ -1484,7 +1475,9 @@ class QmsOnestopDossier(models.Model):
                 continue
             supervisors = (
                 self.env.ref("qms_onestop.group_onestop_supervisor")
-                .users.filtered(lambda u, c=company: c in u.company_ids and u.share is False)
+                .users.filtered(
+                    lambda u, c=company: c in u.company_ids and u.share is False
+                )
                 .filtered(lambda u: u.id != self.env.ref("base.user_root").id)
             )
             for dossier in candidates:

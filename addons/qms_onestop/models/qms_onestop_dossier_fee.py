@@ -36,7 +36,5 @@ class QmsOnestopDossierFee(models.Model):
         if set(vals) - {"paid", "receipt_number"} and any(
             f.dossier_id.state != "draft" for f in self
         ):
-            raise UserError(
-                self.env._("The fees of a received dossier cannot change.")
-            )
+            raise UserError(self.env._("The fees of a received dossier cannot change."))
         return super().write(vals)

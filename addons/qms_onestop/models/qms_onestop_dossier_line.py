@@ -16,7 +16,9 @@ class QmsOnestopDossierLine(models.Model):
     dossier_id = fields.Many2one(
         "qms.onestop.dossier", required=True, ondelete="cascade", index=True
     )
-    dossier_state = fields.Selection(related="dossier_id.state", string="Dossier Status")
+    dossier_state = fields.Selection(
+        related="dossier_id.state", string="Dossier Status"
+    )
     company_id = fields.Many2one(
         "res.company",
         compute="_compute_company",
@@ -27,7 +29,7 @@ class QmsOnestopDossierLine(models.Model):
     sequence = fields.Integer(default=10)
     step_id = fields.Many2one("qms.procedure.step", required=True, index=True)
     name = fields.Char(required=True)
-    unit_id = fields.Many2one("hr.department", string="Unit", index=True)
+    unit_id = fields.Many2one("hr.department", index=True)
     is_return_step = fields.Boolean(
         help="The last step: the desk returns the result to the applicant."
     )
@@ -55,7 +57,9 @@ class QmsOnestopDossierLine(models.Model):
     )
     on_time_pct = fields.Float(string="On-time Rate (%)", aggregator="avg")
     note = fields.Text(string="Outcome / Note")
-    tthc_id = fields.Many2one(related="dossier_id.tthc_id", store=True, string="Procedure")
+    tthc_id = fields.Many2one(
+        related="dossier_id.tthc_id", store=True, string="Procedure"
+    )
 
     @api.depends("dossier_id.company_id", "dossier_id.receiving_company_id", "step_id")
     def _compute_company(self):
@@ -88,7 +92,11 @@ class QmsOnestopDossierLine(models.Model):
             users = Users.search(
                 [
                     ("company_ids", "in", self.company_id.id),
-                    ("groups_id", "in", self.env.ref("qms_onestop.group_onestop_desk").id),
+                    (
+                        "groups_id",
+                        "in",
+                        self.env.ref("qms_onestop.group_onestop_desk").id,
+                    ),
                     ("share", "=", False),
                 ]
             )
@@ -106,9 +114,7 @@ class QmsOnestopDossierLine(models.Model):
                 )
             )
             users = employees.user_id.filtered(lambda u: group in u.groups_id)
-        users = users.filtered(
-            lambda u: u.active and self.company_id in u.company_ids
-        )
+        users = users.filtered(lambda u: u.active and self.company_id in u.company_ids)
         return users.sorted("id")
 
     def _qms_default_assignee(self, candidates):
@@ -149,7 +155,8 @@ class QmsOnestopDossierLine(models.Model):
             else 0.0
         )
         timeliness = onestop.classify(
-            company._qms_to_local(now), self.due_at and company._qms_to_local(self.due_at)
+            company._qms_to_local(now),
+            self.due_at and company._qms_to_local(self.due_at),
         )
         self.sudo().write(
             {
@@ -190,7 +197,10 @@ class QmsOnestopDossierLine(models.Model):
         )
         for line in lines:
             company = line.company_id
-            if company._qms_to_local(line.due_at).date() > company._qms_to_local(now).date():
+            if (
+                company._qms_to_local(line.due_at).date()
+                > company._qms_to_local(now).date()
+            ):
                 continue
             key = (line.dossier_id.id, line.user_id.id)
             if key in existing:

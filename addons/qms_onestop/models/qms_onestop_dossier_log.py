@@ -1,6 +1,6 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 LOG_ACTIONS = [
@@ -53,8 +53,8 @@ class QmsOnestopDossierLog(models.Model):
     to_line_id = fields.Many2one("qms.onestop.dossier.line", string="To Step")
     from_user_id = fields.Many2one("res.users", string="Handed Over By")
     to_user_id = fields.Many2one("res.users", string="Received By")
-    from_unit_id = fields.Many2one("hr.department", string="From Unit")
-    to_unit_id = fields.Many2one("hr.department", string="To Unit")
+    from_unit_id = fields.Many2one("hr.department")
+    to_unit_id = fields.Many2one("hr.department")
     step_timeliness = fields.Selection(
         [("early", "Early"), ("on_time", "On Time"), ("late", "Late")],
         string="Result of the Step",
@@ -65,11 +65,12 @@ class QmsOnestopDossierLog(models.Model):
     note = fields.Text()
 
     def write(self, vals):
-        raise UserError(self.env._("The process log of a dossier cannot be changed."))
-
-    def unlink(self):
-        if not self.env.context.get("qms_dossier_unlink"):
+        if vals:
             raise UserError(
-                self.env._("The process log of a dossier cannot be deleted.")
+                self.env._("The process log of a dossier cannot be changed.")
             )
-        return super().unlink()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(self.env._("The process log of a dossier cannot be deleted."))

@@ -25,9 +25,7 @@ class QmsOnestopFormTemplate(models.Model):
     _description = "One-stop Form"
     _order = "valid_from desc, template_no"
 
-    code = fields.Selection(
-        FORM_CODES, string="Purpose", required=True, index=True
-    )
+    code = fields.Selection(FORM_CODES, string="Purpose", required=True, index=True)
     template_no = fields.Char(
         string="Form No.", required=True, help="Number in the legal annex, e.g. 01."
     )
@@ -59,7 +57,9 @@ class QmsOnestopFormTemplate(models.Model):
                     ("valid_to", "=", False),
                     ("valid_to", ">=", form.valid_from),
                 ]
-            ).filtered(lambda f, form=form: not form.valid_to or f.valid_from <= form.valid_to)
+            ).filtered(
+                lambda f, form=form: not form.valid_to or f.valid_from <= form.valid_to
+            )
             if others:
                 raise ValidationError(
                     self.env._(

@@ -64,7 +64,8 @@ class QmsOnestopNotice(models.Model):
         string="New Appointment", help="Apology: the new date for the result."
     )
     fees_note = fields.Char(
-        string="Fees Already Paid", help="Stop notice: what was paid and what happens to it."
+        string="Fees Already Paid",
+        help="Stop notice: what was paid and what happens to it.",
     )
     drafted_by_id = fields.Many2one(
         "res.users", readonly=True, default=lambda self: self.env.user
@@ -107,10 +108,10 @@ class QmsOnestopNotice(models.Model):
             self._qms_check_content()
         return result
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
         if any(n.state not in ("draft", "cancelled") for n in self):
             raise UserError(self.env._("Only a draft notice is deleted."))
-        return super().unlink()
 
     def _qms_check_content(self):
         for notice in self:
@@ -165,16 +166,13 @@ class QmsOnestopNotice(models.Model):
                     )
                 )
             if notice.dossier_id.state not in OPEN_STATES + ("result_ready",):
-                raise UserError(
-                    self.env._("The dossier is no longer being processed.")
-                )
+                raise UserError(self.env._("The dossier is no longer being processed."))
             notice.invalidate_recordset(["need_validation", "review_ids"])
             notice.request_validation()
             if not notice.review_ids:
                 raise UserError(
                     self.env._(
-                        "No approving leader is configured for notices of "
-                        "%(agency)s.",
+                        "No approving leader is configured for notices of %(agency)s.",
                         agency=notice.company_id.name,
                     )
                 )
@@ -222,13 +220,13 @@ class QmsOnestopNotice(models.Model):
             if notice.stage == "desk":
                 if notice.state != "draft" or dossier.state != "draft":
                     raise UserError(
-                        self.env._("Only a dossier not yet received is refused at the desk.")
+                        self.env._(
+                            "Only a dossier not yet received is refused at the desk."
+                        )
                     )
             elif notice.state != "approved":
                 raise UserError(
-                    self.env._(
-                        "The approving leader has not approved this notice yet."
-                    )
+                    self.env._("The approving leader has not approved this notice yet.")
                 )
             elif dossier.state not in OPEN_STATES + ("result_ready",) or (
                 notice.kind != "apology" and dossier.state == "result_ready"
@@ -290,4 +288,6 @@ class QmsOnestopNotice(models.Model):
     def _compute_display_name(self):
         labels = dict(self._fields["kind"]._description_selection(self.env))
         for notice in self:
-            notice.display_name = f"{labels.get(notice.kind, '')} - {notice.dossier_id.name or ''}"
+            notice.display_name = (
+                f"{labels.get(notice.kind, '')} - {notice.dossier_id.name or ''}"
+            )

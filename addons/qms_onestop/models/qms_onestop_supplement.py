@@ -61,7 +61,9 @@ class QmsOnestopSupplement(models.Model):
         help="Past this moment without a supplement, processing stops.",
     )
     supplied_at = fields.Datetime(readonly=True)
-    received_by_id = fields.Many2one("res.users", string="Supplement Received By", readonly=True)
+    received_by_id = fields.Many2one(
+        "res.users", string="Supplement Received By", readonly=True
+    )
 
     def _qms_check_editable(self):
         if any(s.state != "draft" for s in self):
@@ -113,8 +115,10 @@ class QmsOnestopSupplement(models.Model):
             dossier._qms_check_mover(dossier.current_line_id)
             settings = dossier._qms_supplement_settings()
             done = dossier.supplement_ids.filtered(
-                lambda s: s.stage == "processing"
-                and s.state in ("issued", "supplied", "expired")
+                lambda s: (
+                    s.stage == "processing"
+                    and s.state in ("issued", "supplied", "expired")
+                )
             )
             if len(done) >= settings["max"]:
                 raise UserError(
@@ -191,9 +195,7 @@ class QmsOnestopSupplement(models.Model):
         return True
 
     def action_print(self):
-        return self.env.ref("qms_onestop.action_report_supplement").report_action(
-            self
-        )
+        return self.env.ref("qms_onestop.action_report_supplement").report_action(self)
 
     @api.model
     def _qms_expire(self):

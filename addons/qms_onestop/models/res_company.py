@@ -32,15 +32,21 @@ class ResCompany(models.Model):
         company = self.sudo()
         if not company.qms_onestop_sequence_id:
             prefix = (company.qms_agency_code or f"AG{company.id}").replace("%", "")
-            company.qms_onestop_sequence_id = self.env["ir.sequence"].sudo().create(
-                {
-                    "name": self.env._("Dossiers of %(agency)s", agency=company.name),
-                    "code": "qms.onestop.dossier",
-                    "prefix": prefix + "-%(range_y)s%(range_month)s%(range_day)s-",
-                    "padding": 4,
-                    "use_date_range": True,
-                    "company_id": company.id,
-                }
+            company.qms_onestop_sequence_id = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._(
+                            "Dossiers of %(agency)s", agency=company.name
+                        ),
+                        "code": "qms.onestop.dossier",
+                        "prefix": prefix + "-%(range_y)s%(range_month)s%(range_day)s-",
+                        "padding": 4,
+                        "use_date_range": True,
+                        "company_id": company.id,
+                    }
+                )
             )
         return company.qms_onestop_sequence_id
 
@@ -61,9 +67,7 @@ class ResCompany(models.Model):
                 "UPDATE ir_sequence SET write_date = now() WHERE id = %s",
                 [sequence.id],
             )
-            Range.create(
-                {"sequence_id": sequence.id, "date_from": day, "date_to": day}
-            )
+            Range.create({"sequence_id": sequence.id, "date_from": day, "date_to": day})
         return sequence.with_context(ir_sequence_date_range=day).next_by_id(
             sequence_date=day
         )

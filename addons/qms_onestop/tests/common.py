@@ -6,9 +6,8 @@ from datetime import datetime, timedelta
 from freezegun import freeze_time
 
 from odoo import fields
-from odoo.tests import new_test_user
-
 from odoo.addons.qms_public_admin.tests.common import QmsCase
+from odoo.tests import new_test_user
 
 LOCAL = timedelta(hours=7)  # Asia/Ho_Chi_Minh
 
@@ -51,11 +50,21 @@ class OnestopCase(QmsCase):
         cls.agency_a.qms_agency_code = "000.00.99.H99"
         cls.agency_b.qms_agency_code = "000.00.98.H99"
         Unit = cls.env["hr.department"]
-        cls.desk_unit = Unit.create({"name": "Bộ phận Một cửa", "company_id": cls.agency_a.id})
-        cls.office_unit = Unit.create({"name": "Văn phòng", "company_id": cls.agency_a.id})
-        cls.leaders_unit = Unit.create({"name": "Lãnh đạo", "company_id": cls.agency_a.id})
-        cls.desk_b_unit = Unit.create({"name": "Một cửa B", "company_id": cls.agency_b.id})
-        cls.desk_a = cls._officer("desk_a", "group_onestop_desk", cls.agency_a, cls.desk_unit)
+        cls.desk_unit = Unit.create(
+            {"name": "Bộ phận Một cửa", "company_id": cls.agency_a.id}
+        )
+        cls.office_unit = Unit.create(
+            {"name": "Văn phòng", "company_id": cls.agency_a.id}
+        )
+        cls.leaders_unit = Unit.create(
+            {"name": "Lãnh đạo", "company_id": cls.agency_a.id}
+        )
+        cls.desk_b_unit = Unit.create(
+            {"name": "Một cửa B", "company_id": cls.agency_b.id}
+        )
+        cls.desk_a = cls._officer(
+            "desk_a", "group_onestop_desk", cls.agency_a, cls.desk_unit
+        )
         cls.proc_a = cls._officer(
             "proc_a", "group_onestop_processor", cls.agency_a, cls.office_unit
         )
@@ -68,7 +77,9 @@ class OnestopCase(QmsCase):
         cls.supervisor_a = cls._officer(
             "supervisor_a", "group_onestop_supervisor", cls.agency_a
         )
-        cls.desk_b = cls._officer("desk_b", "group_onestop_desk", cls.agency_b, cls.desk_b_unit)
+        cls.desk_b = cls._officer(
+            "desk_b", "group_onestop_desk", cls.agency_b, cls.desk_b_unit
+        )
         cls.approver_b = cls._officer(
             "approver_b", "group_onestop_approver", cls.agency_b
         )
@@ -89,7 +100,12 @@ class OnestopCase(QmsCase):
             (30, "Văn bản ủy quyền", "optional"),
         ):
             Component.create(
-                {"tthc_id": cls.tthc.id, "sequence": seq, "name": name, "requirement": requirement}
+                {
+                    "tthc_id": cls.tthc.id,
+                    "sequence": seq,
+                    "name": name,
+                    "requirement": requirement,
+                }
             )
         cls.env["qms.tthc.fee"].create(
             {"tthc_id": cls.tthc.id, "name": "Lệ phí", "amount": 50000}
@@ -135,9 +151,9 @@ class OnestopCase(QmsCase):
             }
         )
         # Approval is the core's business (tested there): put it into effect.
-        procedure.version_ids.filtered(lambda v: v.state == "effective")._qms_transition(
-            {"state": "superseded"}
-        )
+        procedure.version_ids.filtered(
+            lambda v: v.state == "effective"
+        )._qms_transition({"state": "superseded"})
         version._qms_transition(
             {"state": "effective", "effective_date": fields.Date.today()}
         )

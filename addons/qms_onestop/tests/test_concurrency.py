@@ -77,13 +77,45 @@ class TestConcurrentHandoffs(BaseCase):
                 {
                     "procedure_id": procedure.id,
                     "step_ids": [
-                        (0, 0, {"sequence": 10, "name": "Tiếp nhận", "unit_id": unit.id, "duration": 2, "duration_uom": "hour"}),
-                        (0, 0, {"sequence": 20, "name": "Thẩm định", "unit_id": unit.id, "duration": 2, "duration_uom": "hour"}),
-                        (0, 0, {"sequence": 30, "name": "Trả kết quả", "unit_id": unit.id, "duration": 2, "duration_uom": "hour"}),
+                        (
+                            0,
+                            0,
+                            {
+                                "sequence": 10,
+                                "name": "Tiếp nhận",
+                                "unit_id": unit.id,
+                                "duration": 2,
+                                "duration_uom": "hour",
+                            },
+                        ),
+                        (
+                            0,
+                            0,
+                            {
+                                "sequence": 20,
+                                "name": "Thẩm định",
+                                "unit_id": unit.id,
+                                "duration": 2,
+                                "duration_uom": "hour",
+                            },
+                        ),
+                        (
+                            0,
+                            0,
+                            {
+                                "sequence": 30,
+                                "name": "Trả kết quả",
+                                "unit_id": unit.id,
+                                "duration": 2,
+                                "duration_uom": "hour",
+                            },
+                        ),
                     ],
                 }
             )
-            version._qms_transition({"state": "effective", "effective_date": fields.Date.today()})
+            version._qms_transition(
+                {"state": "effective", "effective_date": fields.Date.today()}
+            )
             dossier = env["qms.onestop.dossier"].create(
                 {
                     "tthc_id": tthc.id,
@@ -103,7 +135,7 @@ class TestConcurrentHandoffs(BaseCase):
                 "procedure": procedure.id,
                 "unit": unit.id,
             }
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
 
     def env_dbname(self):
         from odoo.tests.common import get_db_name
@@ -134,7 +166,7 @@ class TestConcurrentHandoffs(BaseCase):
             self._purge(cr)
             env = api.Environment(cr, SUPERUSER_ID, {})
             env["res.users"].browse(self.user_ids).write({"active": False})
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
         super().tearDown()
 
     def test_one_handoff_wins(self):
@@ -152,18 +184,22 @@ class TestConcurrentHandoffs(BaseCase):
                 try:
                     dossier.action_handoff(self.line_id)
                     time.sleep(0.5)  # keep the lock while the other one tries
-                    cr.commit()
+                    cr.commit()  # pylint: disable=invalid-commit
                     outcomes[user_id] = "ok"
                 except UserError as exc:
                     cr.rollback()
                     outcomes[user_id] = str(exc)
 
-        threads = [threading.Thread(target=handoff, args=(uid,)) for uid in self.user_ids]
+        threads = [
+            threading.Thread(target=handoff, args=(uid,)) for uid in self.user_ids
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join(30)
-        self.assertEqual(sorted(v == "ok" for v in outcomes.values()), [False, True], outcomes)
+        self.assertEqual(
+            sorted(v == "ok" for v in outcomes.values()), [False, True], outcomes
+        )
         with self.db.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             dossier = env["qms.onestop.dossier"].browse(self.dossier_id)

@@ -13,7 +13,10 @@ from .common import OnestopCase
 def pdf_text(pdf):
     try:
         result = subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+            ["pdftotext", "-enc", "UTF-8", "-layout", "-", "-"],
+            input=pdf,
+            capture_output=True,
+            check=True,
         )
     except (OSError, subprocess.CalledProcessError):  # poppler missing
         return None
@@ -64,41 +67,59 @@ class TestForms(OnestopCase):
             self.assertIn("038090001234", text, "the desk prints the full data")
         self._handoff(dossier, "2026-03-02 10:00")
         officer = dossier.current_line_id.user_id
-        slip = self.env["qms.onestop.supplement"].with_user(officer).create(
-            {"dossier_id": dossier.id, "items": "Bổ sung tờ khai có chữ ký."}
+        slip = (
+            self.env["qms.onestop.supplement"]
+            .with_user(officer)
+            .create({"dossier_id": dossier.id, "items": "Bổ sung tờ khai có chữ ký."})
         )
         with self.at("2026-03-02 14:00"):
             slip.action_issue()
-        content, _kind = self._render("qms_onestop.action_report_supplement", slip, officer)
+        content, _kind = self._render(
+            "qms_onestop.action_report_supplement", slip, officer
+        )
         text = pdf_text(content)
         if text is not None:
             self.assertIn("Bổ sung tờ khai có chữ ký.", text)
         with self.at("2026-03-03 09:00"):
             self.as_(self.desk_a, slip).action_supplied()
         for kind in ("apology", "refusal", "stop"):
-            notice = self.env["qms.onestop.notice"].with_user(officer).create(
-                {
-                    "dossier_id": dossier.id,
-                    "kind": kind,
-                    "reason": f"Lý do {kind}",
-                    "new_appointment_at": "2026-03-12 10:00:00" if kind == "apology" else False,
-                }
+            notice = (
+                self.env["qms.onestop.notice"]
+                .with_user(officer)
+                .create(
+                    {
+                        "dossier_id": dossier.id,
+                        "kind": kind,
+                        "reason": f"Lý do {kind}",
+                        "new_appointment_at": "2026-03-12 10:00:00"
+                        if kind == "apology"
+                        else False,
+                    }
+                )
             )
-            content, _kind = self._render(f"qms_onestop.action_report_{kind}", notice, officer)
+            content, _kind = self._render(
+                f"qms_onestop.action_report_{kind}", notice, officer
+            )
             text = pdf_text(content)
             if text is not None:
                 self.assertIn(notice._qms_form().template_no, text)
                 self.assertIn(f"Lý do {kind}", text)
-        content, _kind = self._render("qms_onestop.action_report_control_sheet", dossier)
+        content, _kind = self._render(
+            "qms_onestop.action_report_control_sheet", dossier
+        )
         text = pdf_text(content)
         if text is not None:
             self.assertIn("Desk A", text)
-        book = self.env["qms.onestop.book.wizard"].with_user(self.desk_a).create(
-            {"date_from": date(2026, 3, 1), "date_to": date(2026, 3, 31)}
+        book = (
+            self.env["qms.onestop.book.wizard"]
+            .with_user(self.desk_a)
+            .create({"date_from": date(2026, 3, 1), "date_to": date(2026, 3, 31)})
         )
         self.assertEqual(len(book._qms_book_rows()), 1)
         content, _kind = self._render("qms_onestop.action_report_tracking_book", book)
         self.assertTrue(content.startswith(b"%PDF"))
-        content, kind = self._render("qms_onestop.action_report_tracking_book_xlsx", book)
+        content, kind = self._render(
+            "qms_onestop.action_report_tracking_book_xlsx", book
+        )
         self.assertEqual(kind, "xlsx")
         self.assertTrue(io.BytesIO(content).read(2) == b"PK")

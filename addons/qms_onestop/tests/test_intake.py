@@ -58,7 +58,11 @@ class TestIntake(OnestopCase):
     def test_bad_intake_writes_nothing(self):
         # No procedure in effect at the competent agency.
         other = self.env["qms.tthc"].create(
-            {"code": "9.999002", "name": "Thủ tục chưa có quy trình", "legal_deadline": 5}
+            {
+                "code": "9.999002",
+                "name": "Thủ tục chưa có quy trình",
+                "legal_deadline": 5,
+            }
         )
         dossier = self._draft(tthc_id=other.id, tthc_case_id=other.case_ids.id)
         with self.at("2026-03-02 09:00"), self.assertRaises(UserError):
@@ -102,7 +106,7 @@ class TestIntake(OnestopCase):
         slip = (
             self.env["qms.onestop.supplement"]
             .with_user(self.desk_a)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"items": "Bổ sung bản sao giấy tờ tùy thân."})
         )
         self.assertEqual(slip.component_ids, dossier.component_ids[1])

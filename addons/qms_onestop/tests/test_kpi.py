@@ -29,11 +29,17 @@ class TestKpi(OnestopCase):
     def setUp(self):
         super().setUp()
         self.early = self._received()
-        self._to_result(self.early, ["2026-03-02 10:00", "2026-03-03 09:00", "2026-03-03 11:00"])
+        self._to_result(
+            self.early, ["2026-03-02 10:00", "2026-03-03 09:00", "2026-03-03 11:00"]
+        )
         self.on_time = self._received()
-        self._to_result(self.on_time, ["2026-03-02 10:00", "2026-03-04 09:00", "2026-03-05 16:00"])
+        self._to_result(
+            self.on_time, ["2026-03-02 10:00", "2026-03-04 09:00", "2026-03-05 16:00"]
+        )
         self.late = self._received()
-        self._to_result(self.late, ["2026-03-02 10:00", "2026-03-05 09:00", "2026-03-06 09:00"])
+        self._to_result(
+            self.late, ["2026-03-02 10:00", "2026-03-05 09:00", "2026-03-06 09:00"]
+        )
         self.refused = self._received()
         self._handoff(self.refused, "2026-03-02 10:00")
         self._refuse(self.refused, "2026-03-02 15:00")
@@ -50,14 +56,22 @@ class TestKpi(OnestopCase):
         # Mon 09:00 -> Tue 11:00 = 6.5 + 3.5 h; -> Thu 16:00 = 6.5 + 8 + 8 + 7 h;
         # -> Fri 09:00 = 6.5 + 3 * 8 + 1.5 h; -> Mon 15:00 = 2.5 + 2 h (8 h a day).
         self.assertEqual(
-            [d.processing_days for d in (self.early, self.on_time, self.late, self.refused)],
+            [
+                d.processing_days
+                for d in (self.early, self.on_time, self.late, self.refused)
+            ],
             [1.25, 3.69, 4.0, 0.56],
         )
         Dossier = self.env["qms.onestop.dossier"]
         rows = Dossier._qms_kpi_rows(
-            [("company_id", "=", self.agency_a.id)], date(2026, 3, 1), date(2026, 3, 31), by="tthc_id"
+            [("company_id", "=", self.agency_a.id)],
+            date(2026, 3, 1),
+            date(2026, 3, 31),
+            by="tthc_id",
         )
-        self.assertEqual(rows["finished"], 4, "withdrawn and open dossiers are not counted")
+        self.assertEqual(
+            rows["finished"], 4, "withdrawn and open dossiers are not counted"
+        )
         self.assertEqual((rows["early"], rows["on_time_only"], rows["late"]), (2, 1, 1))
         self.assertEqual(rows["on_time_rate"], 75.0)
         self.assertAlmostEqual(rows["average_days"], 2.375, delta=0.006)  # 9.5 / 4
@@ -75,15 +89,23 @@ class TestKpi(OnestopCase):
         self.assertEqual(group, (75.0, 4))
         # Per officer: every appraisal step and who did it.
         steps = self.env["qms.onestop.dossier.line"].search(
-            [("dossier_id", "in", (self.early | self.on_time | self.late).ids), ("step_id", "=", self.steps[1].id)]
+            [
+                ("dossier_id", "in", (self.early | self.on_time | self.late).ids),
+                ("step_id", "=", self.steps[1].id),
+            ]
         )
         # Due Tuesday 10:00: done Tuesday 09:00 is on time (same day), then late twice.
-        self.assertEqual(sorted(steps.mapped("timeliness")), ["late", "late", "on_time"])
+        self.assertEqual(
+            sorted(steps.mapped("timeliness")), ["late", "late", "on_time"]
+        )
 
     def test_feeds_objectives_reviews_and_reports(self):
-        indicator = self.env["mgmtsystem.indicator"].new({"company_id": self.agency_a.id})
+        indicator = self.env["mgmtsystem.indicator"].new(
+            {"company_id": self.agency_a.id}
+        )
         self.assertEqual(
-            indicator._qms_source_dossier_on_time(date(2026, 3, 1), date(2026, 3, 31)), 75.0
+            indicator._qms_source_dossier_on_time(date(2026, 3, 1), date(2026, 3, 31)),
+            75.0,
         )
         self.assertIn(
             "dossier_on_time",
@@ -114,7 +136,9 @@ class TestKpi(OnestopCase):
         self.assertEqual(lines["Dossiers handled"], "4")
         self.assertEqual(lines["On-time rate (%)"], "75.0")
         self.env.flush_all()
-        status = self.env["qms.agency.status"].search([("company_id", "=", self.agency_a.id)])
+        status = self.env["qms.agency.status"].search(
+            [("company_id", "=", self.agency_a.id)]
+        )
         self.assertEqual(status.dossier_count, 6)
         self.assertEqual(status.dossier_on_time_rate, 75.0)
         self.assertEqual(status.dossier_overdue_count, 1, "the open one, due in March")

@@ -49,7 +49,13 @@ class TestNotices(OnestopCase):
         self.assertEqual(dossier.timeliness, "early", "refused with reasons in time")
         self.assertEqual(
             dossier.log_ids.mapped("action")[-5:],
-            ["notice_draft", "notice_submit", "notice_approve", "notice_issue", "refuse"],
+            [
+                "notice_draft",
+                "notice_submit",
+                "notice_approve",
+                "notice_issue",
+                "refuse",
+            ],
         )
         with self.assertRaises(UserError):
             notice.action_issue()
@@ -96,4 +102,6 @@ class TestNotices(OnestopCase):
         self.assertEqual(dossier.due_at, utc("2026-03-05 17:00"), "legal due unchanged")
         self.assertFalse(apology.issued_after_due)
         self._to_result(dossier, ["2026-03-09 09:00", "2026-03-09 10:00"])
-        self.assertEqual(dossier.timeliness, "late", "an apology does not cure lateness")
+        self.assertEqual(
+            dossier.timeliness, "late", "an apology does not cure lateness"
+        )

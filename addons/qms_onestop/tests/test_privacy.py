@@ -34,8 +34,10 @@ class TestPrivacy(OnestopCase):
         with self.assertRaises(AccessError):
             self.as_(self.desk_b, dossier).read(["applicant_name"])
         # The desk finds an applicant's dossiers by identity number.
-        found = self.env["qms.onestop.dossier"].with_user(self.desk_a).search(
-            [("applicant_id_number", "=", "038090001234")]
+        found = (
+            self.env["qms.onestop.dossier"]
+            .with_user(self.desk_a)
+            .search([("applicant_id_number", "=", "038090001234")])
         )
         self.assertEqual(found, dossier)
         # The applicant contact belongs to the agency; its number is not public.

@@ -44,7 +44,9 @@ class TestProcessing(OnestopCase):
             )
         self.assertEqual(appraisal.state, "returned")
         self.assertEqual(dossier.current_line_id.step_id, self.steps[0])
-        self.assertEqual(dossier.current_line_id.user_id, self.desk_a, "back to its officer")
+        self.assertEqual(
+            dossier.current_line_id.user_id, self.desk_a, "back to its officer"
+        )
         self.assertEqual(dossier.log_ids[-1].reason, "Cần đối chiếu bản chính")
         self._handoff(dossier, "2026-03-02 15:00", to=officer)
         self.assertEqual(dossier.current_line_id.user_id, officer)
@@ -61,7 +63,8 @@ class TestProcessing(OnestopCase):
         self.assertEqual(dossier.completed_at, utc("2026-03-03 11:00"))
         self.assertEqual(dossier.timeliness, "early")
         self.assertEqual(dossier.on_time_pct, 100)
-        # Mon 09:00-17:00 (6.5 h, lunch 11:30-13:00) + Tue 07:30-11:00 (3.5 h) = 1.25 days.
+        # Mon 09:00-17:00 (6.5 h, lunch 11:30-13:00) + Tue 07:30-11:00 (3.5 h):
+        # 10 h = 1.25 days.
         self.assertAlmostEqual(dossier.processing_days, 1.25, places=2)
         self.assertEqual(dossier.current_line_id.user_id, self.desk_a)
         with self.at("2026-03-03 14:00"):
@@ -130,7 +133,9 @@ class TestProcessing(OnestopCase):
             self.as_(self.desk_a, dossier).action_withdraw("Người nộp xin rút hồ sơ")
         self.assertEqual(dossier.state, "withdrawn")
         self.assertFalse(dossier.timeliness)
-        self.assertFalse(dossier.line_ids.filtered(lambda ln: ln.state in ("open", "pending")))
+        self.assertFalse(
+            dossier.line_ids.filtered(lambda ln: ln.state in ("open", "pending"))
+        )
 
         late = self._received("2026-03-02 09:00")
         self._to_result(
@@ -138,7 +143,9 @@ class TestProcessing(OnestopCase):
         )
         self.assertEqual(late.timeliness, "late")
         with self.assertRaises(AccessError):
-            self.as_(self.desk_a, late).action_override(timeliness="on_time", reason="x")
+            self.as_(self.desk_a, late).action_override(
+                timeliness="on_time", reason="x"
+            )
         with self.assertRaises(ValidationError):
             self.as_(self.supervisor_a, late).action_override(timeliness="on_time")
         with self.at("2026-03-06 10:00"):
@@ -171,14 +178,18 @@ class TestProcessing(OnestopCase):
         self.assertEqual(risk, dossier)
         # The intake step was due at 11:00 Monday: its officer is reminded.
         due_type = self.env.ref("qms_onestop.mail_activity_step_due")
-        reminders = dossier.activity_ids.filtered(lambda a: a.activity_type_id == due_type)
+        reminders = dossier.activity_ids.filtered(
+            lambda a: a.activity_type_id == due_type
+        )
         self.assertEqual(reminders.user_id, self.desk_a)
         # Acting clears the flag; reminders are not duplicated.
         self._handoff(dossier, "2026-03-03 10:30")
         self.assertFalse(dossier.is_stuck)
         with self.at("2026-03-03 11:00"):
             self.env["qms.onestop.dossier"]._cron_onestop_watch()
-        reminders = dossier.activity_ids.filtered(lambda a: a.activity_type_id == due_type)
+        reminders = dossier.activity_ids.filtered(
+            lambda a: a.activity_type_id == due_type
+        )
         self.assertEqual(len(reminders.filtered(lambda a: a.user_id == self.desk_a)), 1)
         # Overdue now: the legal due date has passed while in progress.
         with self.at("2026-03-06 09:00"):

@@ -91,9 +91,9 @@ class QmsOnestopBookWizard(models.TransientModel):
         self.ensure_one()
         rows = []
         states = dict(
-            self.env["qms.onestop.dossier"]._fields["state"]._description_selection(
-                self.env
-            )
+            self.env["qms.onestop.dossier"]
+            ._fields["state"]
+            ._description_selection(self.env)
         )
         timeliness = dict(
             self.env["qms.onestop.dossier"]
@@ -124,7 +124,9 @@ class QmsOnestopBookWizard(models.TransientModel):
                     dossier.tthc_id.display_name,
                     dossier.applicant_name,
                     " / ".join(
-                        p for p in (dossier.applicant_address, dossier.applicant_phone) if p
+                        p
+                        for p in (dossier.applicant_address, dossier.applicant_phone)
+                        if p
                     ),
                     fmt(dossier, dossier.received_at),
                     fmt(dossier, dossier.appointment_at),

@@ -37,9 +37,7 @@ class QmsOnestopMoveWizard(models.TransientModel):
         string="Back To Step",
         domain="[('id', 'in', passed_step_ids)]",
     )
-    passed_step_ids = fields.Many2many(
-        "qms.procedure.step", compute="_compute_next"
-    )
+    passed_step_ids = fields.Many2many("qms.procedure.step", compute="_compute_next")
     note = fields.Text()
     returned_to = fields.Char(string="Received By")
     return_method = fields.Selection(

@@ -1,0 +1,252 @@
+# Copyright 2026 QMS Public Admin contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import random
+from datetime import datetime, time, timedelta
+
+from odoo import api, fields, models
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Lê"]
+MIDDLE = ["Văn", "Thị", "Minh", "Thu", "Đức", "Ngọc", "Quang", "Thanh", "Hữu", "Kim"]
+GIVEN = [
+    "An",
+    "Bình",
+    "Châu",
+    "Dũng",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hùng",
+    "Lan",
+    "Linh",
+    "Long",
+    "Mai",
+    "Nam",
+    "Nga",
+    "Phương",
+    "Quân",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Tùng",
+]
+STREETS = [
+    "Lê Lợi",
+    "Trần Phú",
+    "Hạc Thành",
+    "Bà Triệu",
+    "Lê Hoàn",
+    "Phan Chu Trinh",
+    "Nguyễn Trãi",
+    "Quang Trung",
+]
+
+
+class QmsOnestopDossier(models.Model):
+    """Demo data: dossiers moved through the real buttons at past moments."""
+
+    _inherit = "qms.onestop.dossier"
+
+    @api.model
+    def _qms_demo_generate(self, count=300, seed=2026):
+        rng = random.Random(seed)
+        procedures = (
+            self.env["qms.procedure"]
+            .sudo()
+            .search(
+                [
+                    ("kind", "=", "operational"),
+                    ("effective_version_id", "!=", False),
+                    ("tthc_case_id", "!=", False),
+                ],
+                order="id",
+            )
+        )
+        if not procedures:
+            return
+        now = fields.Datetime.now()
+        centre = self.env.ref("qms_public_admin.agency_commune_hac_thanh", False)
+        for index in range(count):
+            procedure = procedures[index % len(procedures)]
+            company = procedure.company_id
+            desk_company = company
+            if centre and company != centre and rng.random() < 0.2:
+                desk_company = centre  # filed at the ward's centre (Decree 118/2025)
+            days_back = rng.randint(1, 120)
+            day = company.qms_add_working_days(
+                now.date() - timedelta(days=days_back), 0
+            )
+            local = datetime.combine(day, time(7, 45)) + timedelta(
+                minutes=rng.randint(0, 8 * 60)
+            )
+            received = company._qms_to_utc(local)
+            if received >= now:
+                continue
+            self._qms_demo_one(rng, procedure, desk_company, received, now)
+
+    def _qms_demo_one(self, rng, procedure, desk_company, received, now):
+        case = procedure.tthc_case_id
+        desk_users = (
+            self.env["res.users"]
+            .sudo()
+            .search(
+                [
+                    ("company_ids", "in", desk_company.id),
+                    (
+                        "groups_id",
+                        "in",
+                        self.env.ref("qms_onestop.group_onestop_desk").id,
+                    ),
+                    ("share", "=", False),
+                    ("id", "!=", self.env.ref("base.user_admin").id),
+                    ("id", "!=", self.env.ref("base.user_root").id),
+                ],
+                order="id",
+            )
+        )
+        if not desk_users:
+            return
+        desk_user = desk_users[0]
+        name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+        channel = rng.choices(
+            ["counter", "online_full", "online_partial", "post"], [55, 25, 15, 5]
+        )[0]
+        dossier = (
+            self.sudo()
+            .with_context(qms_now=received, tracking_disable=True)
+            .create(
+                {
+                    "tthc_id": case.tthc_id.id,
+                    "tthc_case_id": case.id,
+                    "company_id": procedure.company_id.id,
+                    "receiving_company_id": desk_company.id,
+                    "channel": channel,
+                    "return_method": "online" if channel == "online_full" else "desk",
+                    "submitted_at": received - timedelta(hours=rng.randint(1, 40))
+                    if channel != "counter"
+                    else False,
+                    "applicant_name": name,
+                    "applicant_id_number": "0380"
+                    + "".join(str(rng.randint(0, 9)) for _ in range(8)),
+                    "applicant_phone": "09"
+                    + "".join(str(rng.randint(0, 9)) for _ in range(8)),
+                    "applicant_address": (
+                        f"{rng.randint(1, 200)} {rng.choice(STREETS)}, Thanh Hóa"
+                    ),
+                }
+            )
+        )
+        dossier.component_ids.filtered(
+            lambda c: c.requirement == "mandatory"
+        ).with_context(qms_transition=True).write({"provided": True})
+        as_desk = dossier.with_user(desk_user).sudo().with_context(qms_now=received)
+        as_desk.action_receive()
+        fate = rng.choices(
+            ["normal", "late", "supplement", "refuse", "withdraw", "stop"],
+            [74, 12, 7, 3, 2, 2],
+        )[0]
+        company = dossier.company_id
+        moment = received
+        step_index = 0
+        while dossier.state == "in_progress":
+            line = dossier.current_line_id
+            share = rng.uniform(0.15, 0.9) if fate != "late" else rng.uniform(1.2, 2.5)
+            moment = company.qms_deadline(
+                moment, max(line.allotted_hours * share, 0.25), "hour"
+            )
+            if moment >= now:
+                return
+            actor = (
+                dossier.with_user(line.user_id or desk_user)
+                .sudo()
+                .with_context(qms_now=moment)
+            )
+            step_index += 1
+            if step_index == 2 and fate in ("supplement", "stop", "refuse", "withdraw"):
+                if fate == "withdraw":
+                    actor.action_withdraw("Người nộp có đơn xin rút hồ sơ.")
+                    return
+                if fate == "refuse":
+                    self._qms_demo_notice(
+                        dossier,
+                        line.user_id,
+                        "refusal",
+                        moment,
+                        "Hồ sơ không đủ điều kiện theo quy định của pháp luật.",
+                    )
+                    return
+                slip = (
+                    self.env["qms.onestop.supplement"]
+                    .with_user(line.user_id)
+                    .sudo()
+                    .with_context(qms_now=moment)
+                    .create(
+                        {
+                            "dossier_id": dossier.id,
+                            "items": "Bổ sung bản sao có chứng thực giấy tờ tùy thân; "
+                            "tờ khai còn thiếu chữ ký của người yêu cầu.",
+                            "legal_reference": case.tthc_id.legal_basis_ids[:1].name
+                            or "",
+                        }
+                    )
+                )
+                slip.action_issue()
+                if fate == "stop":
+                    moment = company.qms_deadline(moment, 5, "day")
+                    if moment >= now:
+                        return
+                    slip.with_context(qms_now=moment)._qms_transition(
+                        {"state": "expired"}
+                    )
+                    self._qms_demo_notice(
+                        dossier,
+                        line.user_id,
+                        "stop",
+                        moment,
+                        "Người nộp không bổ sung hồ sơ trong thời hạn đã hướng dẫn.",
+                    )
+                    return
+                moment = company.qms_deadline(moment, rng.randint(1, 4), "day")
+                if moment >= now:
+                    return
+                slip.with_user(desk_user).with_context(qms_now=moment).action_supplied()
+                continue
+            if (
+                fate == "late"
+                and not dossier.apologized
+                and dossier.due_at
+                and moment >= dossier.due_at - timedelta(hours=6)
+            ):
+                before = max(dossier.due_at - timedelta(hours=3), received)
+                self._qms_demo_notice(
+                    dossier,
+                    line.user_id,
+                    "apology",
+                    before,
+                    "Hồ sơ phải xác minh thêm thông tin tại cơ quan liên quan.",
+                    new_appointment_at=company.qms_deadline(dossier.due_at, 3, "day"),
+                )
+            actor.action_handoff(line.id)
+        if dossier.state == "result_ready":
+            moment = company.qms_deadline(moment, rng.uniform(0.5, 12), "hour")
+            if moment < now and rng.random() < 0.92:
+                dossier.with_user(
+                    dossier.current_line_id.user_id or desk_user
+                ).sudo().with_context(qms_now=moment).action_return_result(
+                    dossier.applicant_name, dossier.return_method
+                )
+
+    def _qms_demo_notice(self, dossier, author, kind, moment, reason, **vals):
+        notice = (
+            self.env["qms.onestop.notice"]
+            .with_user(author)
+            .sudo()
+            .with_context(qms_now=moment, tracking_disable=True)
+            .create({"dossier_id": dossier.id, "kind": kind, "reason": reason, **vals})
+        )
+        notice.action_submit()
+        approver = notice.reviewer_ids[:1]
+        if not approver:
+            return notice
+        notice.with_user(approver).sudo().with_context(qms_now=moment).validate_tier()
+        notice.with_context(qms_now=moment).action_issue()
+        return notice
