@@ -342,6 +342,7 @@ class QmsOnestopDossier(models.Model):
     def _compute_procedure(self):
         for dossier in self:
             if dossier.state != "draft" and dossier.procedure_id:
+                dossier.procedure_id = dossier.procedure_id  # kept after receipt
                 continue
             dossier.procedure_id = self._qms_effective_procedure(
                 dossier.company_id, dossier.tthc_case_id
