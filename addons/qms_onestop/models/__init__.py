@@ -5,6 +5,7 @@ from . import qms_receipt_rule
 from . import qms_tthc_case
 from . import res_company
 from . import res_partner
+from . import qms_onestop_dossier_child_mixin
 from . import qms_onestop_dossier
 from . import qms_onestop_dossier_component
 from . import qms_onestop_dossier_fee

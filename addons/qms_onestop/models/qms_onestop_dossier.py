@@ -379,8 +379,7 @@ class QmsOnestopDossier(models.Model):
         now = fields.Datetime.now()
         for dossier in self:
             dossier.is_overdue = bool(
-                dossier.state in OPEN_STATES
-                and dossier.state != "waiting_supplement"
+                dossier.state == "in_progress"
                 and dossier.due_at
                 and dossier.due_at < now
             )
@@ -626,10 +625,22 @@ class QmsOnestopDossier(models.Model):
             **vals,
         }
         log = self.env["qms.onestop.dossier.log"].sudo().create(values)
-        self.sudo().with_context(qms_transition=True).write({"last_action_at": now})
-        if self.is_stuck:
-            self.sudo()._qms_transition({"is_stuck": False})
+        self.sudo()._qms_transition({"last_action_at": now, "is_stuck": False})
         return log
+
+    def _qms_log_move(self, action, from_line, to_line, now, **vals):
+        """Log a move from one step to another (a row of the control sheet)."""
+        return self._qms_log(
+            action,
+            date=now,
+            from_line_id=from_line.id,
+            to_line_id=to_line.id,
+            from_user_id=vals.pop("from_user_id", from_line.user_id.id),
+            to_user_id=to_line.user_id.id,
+            from_unit_id=from_line.unit_id.id,
+            to_unit_id=to_line.unit_id.id,
+            **vals,
+        )
 
     def _qms_rule(self):
         self.ensure_one()
@@ -913,9 +924,11 @@ class QmsOnestopDossier(models.Model):
         self.sudo()._qms_transition({"current_line_id": line.id})
         return line
 
-    def _qms_check_mover(self, line, expected_line=None):
-        """The current user may move ``line``: its officer (or a supervisor)."""
+    def _qms_check_mover(self, line, expected_line_id=None):
+        """The current user may move ``line``: its officer (or a supervisor);
+        ``expected_line_id`` is the step the user's screen showed."""
         self.ensure_one()
+        expected_line = line.browse(expected_line_id) if expected_line_id else None
         if self.state != "in_progress":
             raise UserError(
                 self.env._(
@@ -955,12 +968,7 @@ class QmsOnestopDossier(models.Model):
         self.ensure_one()
         self._qms_lock()
         line = self.current_line_id
-        expected = (
-            self.env["qms.onestop.dossier.line"].browse(expected_line_id)
-            if expected_line_id
-            else None
-        )
-        self._qms_check_mover(line, expected)
+        self._qms_check_mover(line, expected_line_id)
         following = self._qms_pending_lines()[:1]
         if not following:
             raise UserError(
@@ -981,17 +989,8 @@ class QmsOnestopDossier(models.Model):
         now = self._qms_now()
         line._qms_finish(now, "done", note)
         self._qms_open_line(following, next_user, now)
-        self._qms_log(
-            "handoff",
-            date=now,
-            from_line_id=line.id,
-            to_line_id=following.id,
-            from_user_id=line.user_id.id,
-            to_user_id=following.user_id.id,
-            from_unit_id=line.unit_id.id,
-            to_unit_id=following.unit_id.id,
-            step_timeliness=line.timeliness,
-            note=note,
+        self._qms_log_move(
+            "handoff", line, following, now, step_timeliness=line.timeliness, note=note
         )
         if following.is_return_step:
             self._qms_result_ready(now)
@@ -1002,12 +1001,7 @@ class QmsOnestopDossier(models.Model):
         self.ensure_one()
         self._qms_lock()
         line = self.current_line_id
-        expected = (
-            self.env["qms.onestop.dossier.line"].browse(expected_line_id)
-            if expected_line_id
-            else None
-        )
-        self._qms_check_mover(line, expected)
+        self._qms_check_mover(line, expected_line_id)
         if not (reason or "").strip():
             raise ValidationError(
                 self.env._("Say why the dossier goes back to an earlier step.")
@@ -1029,15 +1023,11 @@ class QmsOnestopDossier(models.Model):
         ).sorted("id")[-1:]
         target = new_lines[:1]
         self._qms_open_line(target, previous.user_id, now)
-        self._qms_log(
+        self._qms_log_move(
             "send_back",
-            date=now,
-            from_line_id=line.id,
-            to_line_id=target.id,
-            from_user_id=line.user_id.id,
-            to_user_id=target.user_id.id,
-            from_unit_id=line.unit_id.id,
-            to_unit_id=target.unit_id.id,
+            line,
+            target,
+            now,
             step_timeliness=line.timeliness,
             reason=reason,
         )
@@ -1064,16 +1054,8 @@ class QmsOnestopDossier(models.Model):
         previous = line.user_id
         now = self._qms_now()
         line.sudo().write({"user_id": user.id, "assigned_at": now})
-        self._qms_log(
-            "reassign",
-            date=now,
-            from_line_id=line.id,
-            to_line_id=line.id,
-            from_user_id=previous.id,
-            to_user_id=user.id,
-            from_unit_id=line.unit_id.id,
-            to_unit_id=line.unit_id.id,
-            reason=reason,
+        self._qms_log_move(
+            "reassign", line, line, now, from_user_id=previous.id, reason=reason
         )
         return True
 

@@ -10,17 +10,9 @@ class QmsOnestopDossierComponent(models.Model):
 
     _name = "qms.onestop.dossier.component"
     _description = "Dossier Component Check"
+    _inherit = ["qms.onestop.dossier.child.mixin"]
     _order = "dossier_id, sequence, id"
 
-    dossier_id = fields.Many2one(
-        "qms.onestop.dossier", required=True, ondelete="cascade", index=True
-    )
-    company_id = fields.Many2one(
-        related="dossier_id.company_id", store=True, string="Competent Agency"
-    )
-    receiving_company_id = fields.Many2one(
-        related="dossier_id.receiving_company_id", store=True
-    )
     sequence = fields.Integer(default=10)
     component_id = fields.Many2one("qms.tthc.component", string="Catalogue Component")
     name = fields.Char(required=True)

@@ -65,6 +65,7 @@ class QmsOnestopDossier(models.Model):
             return
         now = fields.Datetime.now()
         centre = self.env.ref("qms_public_admin.agency_commune_hac_thanh", False)
+        desks = {}
         for index in range(count):
             procedure = procedures[index % len(procedures)]
             company = procedure.company_id
@@ -81,11 +82,15 @@ class QmsOnestopDossier(models.Model):
             received = company._qms_to_utc(local)
             if received >= now:
                 continue
-            self._qms_demo_one(rng, procedure, desk_company, received, now)
+            if desk_company not in desks:
+                desks[desk_company] = self._qms_demo_desk_user(desk_company)
+            if desks[desk_company]:
+                self._qms_demo_one(
+                    rng, procedure, desk_company, desks[desk_company], received, now
+                )
 
-    def _qms_demo_one(self, rng, procedure, desk_company, received, now):
-        case = procedure.tthc_case_id
-        desk_users = (
+    def _qms_demo_desk_user(self, desk_company):
+        return (
             self.env["res.users"]
             .sudo()
             .search(
@@ -101,11 +106,12 @@ class QmsOnestopDossier(models.Model):
                     ("id", "!=", self.env.ref("base.user_root").id),
                 ],
                 order="id",
+                limit=1,
             )
         )
-        if not desk_users:
-            return
-        desk_user = desk_users[0]
+
+    def _qms_demo_one(self, rng, procedure, desk_company, desk_user, received, now):
+        case = procedure.tthc_case_id
         name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
         channel = rng.choices(
             ["counter", "online_full", "online_partial", "post"], [55, 25, 15, 5]

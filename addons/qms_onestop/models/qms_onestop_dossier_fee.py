@@ -9,17 +9,9 @@ class QmsOnestopDossierFee(models.Model):
 
     _name = "qms.onestop.dossier.fee"
     _description = "Dossier Fee"
+    _inherit = ["qms.onestop.dossier.child.mixin"]
     _order = "dossier_id, id"
 
-    dossier_id = fields.Many2one(
-        "qms.onestop.dossier", required=True, ondelete="cascade", index=True
-    )
-    company_id = fields.Many2one(
-        related="dossier_id.company_id", store=True, string="Competent Agency"
-    )
-    receiving_company_id = fields.Many2one(
-        related="dossier_id.receiving_company_id", store=True
-    )
     name = fields.Char(required=True)
     currency_id = fields.Many2one(related="dossier_id.currency_id")
     amount = fields.Monetary()

@@ -1,8 +1,11 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
 
 from ..lib import onestop
+from .qms_onestop_dossier import TIMELINESS
 
 
 class QmsOnestopDossierLine(models.Model):
@@ -52,9 +55,7 @@ class QmsOnestopDossierLine(models.Model):
     finished_at = fields.Datetime()
     allotted_hours = fields.Float(string="Time Allowed (h)", digits=(16, 2))
     spent_hours = fields.Float(string="Time Spent (h)", digits=(16, 2))
-    timeliness = fields.Selection(
-        [("early", "Early"), ("on_time", "On Time"), ("late", "Late")], index=True
-    )
+    timeliness = fields.Selection(TIMELINESS, index=True)
     on_time_pct = fields.Float(string="On-time Rate (%)", aggregator="avg")
     note = fields.Text(string="Outcome / Note")
     tthc_id = fields.Many2one(
@@ -175,11 +176,12 @@ class QmsOnestopDossierLine(models.Model):
         per step)."""
         activity_type = self.env.ref("qms_onestop.mail_activity_step_due")
         now = fields.Datetime.now()
+        # Due by the end of today in any time zone: checked per agency below.
         lines = self.sudo().search(
             [
                 ("state", "=", "open"),
                 ("user_id", "!=", False),
-                ("due_at", "!=", False),
+                ("due_at", "<", now + timedelta(days=1)),
                 ("dossier_id.state", "=", "in_progress"),
             ]
         )

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .qms_onestop_dossier import TIMELINESS
+
 LOG_ACTIONS = [
     ("receive", "Received"),
     ("handoff", "Handed Off"),
@@ -31,17 +33,9 @@ class QmsOnestopDossierLog(models.Model):
 
     _name = "qms.onestop.dossier.log"
     _description = "Dossier Process Log"
+    _inherit = ["qms.onestop.dossier.child.mixin"]
     _order = "dossier_id, date, id"
 
-    dossier_id = fields.Many2one(
-        "qms.onestop.dossier", required=True, ondelete="cascade", index=True
-    )
-    company_id = fields.Many2one(
-        related="dossier_id.company_id", store=True, string="Competent Agency"
-    )
-    receiving_company_id = fields.Many2one(
-        related="dossier_id.receiving_company_id", store=True
-    )
     date = fields.Datetime(required=True, index=True)
     user_id = fields.Many2one("res.users", string="By", required=True)
     action = fields.Selection(LOG_ACTIONS, required=True, index=True)
@@ -55,10 +49,7 @@ class QmsOnestopDossierLog(models.Model):
     to_user_id = fields.Many2one("res.users", string="Received By")
     from_unit_id = fields.Many2one("hr.department")
     to_unit_id = fields.Many2one("hr.department")
-    step_timeliness = fields.Selection(
-        [("early", "Early"), ("on_time", "On Time"), ("late", "Late")],
-        string="Result of the Step",
-    )
+    step_timeliness = fields.Selection(TIMELINESS, string="Result of the Step")
     notice_id = fields.Many2one("qms.onestop.notice")
     supplement_id = fields.Many2one("qms.onestop.supplement")
     reason = fields.Text()

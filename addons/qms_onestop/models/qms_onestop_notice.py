@@ -16,22 +16,18 @@ class QmsOnestopNotice(models.Model):
 
     _name = "qms.onestop.notice"
     _description = "Dossier Notice"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "tier.validation",
+        "qms.onestop.dossier.child.mixin",
+    ]
     _order = "create_date desc, id desc"
     _state_from = ["draft"]
     _state_to = ["approved"]
     _cancel_state = "cancelled"
     _tier_validation_manual_config = False
 
-    dossier_id = fields.Many2one(
-        "qms.onestop.dossier", required=True, ondelete="cascade", index=True
-    )
-    company_id = fields.Many2one(
-        related="dossier_id.company_id", store=True, string="Competent Agency"
-    )
-    receiving_company_id = fields.Many2one(
-        related="dossier_id.receiving_company_id", store=True
-    )
     kind = fields.Selection(
         [
             ("refusal", "Refusal"),

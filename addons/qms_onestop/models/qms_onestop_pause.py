@@ -9,17 +9,9 @@ class QmsOnestopPause(models.Model):
 
     _name = "qms.onestop.pause"
     _description = "Dossier Clock Stop"
+    _inherit = ["qms.onestop.dossier.child.mixin"]
     _order = "dossier_id, start_at"
 
-    dossier_id = fields.Many2one(
-        "qms.onestop.dossier", required=True, ondelete="cascade", index=True
-    )
-    company_id = fields.Many2one(
-        related="dossier_id.company_id", store=True, string="Competent Agency"
-    )
-    receiving_company_id = fields.Many2one(
-        related="dossier_id.receiving_company_id", store=True
-    )
     start_at = fields.Datetime(required=True)
     end_at = fields.Datetime()
     reason = fields.Selection(

@@ -11,18 +11,9 @@ class QmsOnestopSupplement(models.Model):
 
     _name = "qms.onestop.supplement"
     _description = "Supplementation Request"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "qms.onestop.dossier.child.mixin"]
     _order = "requested_at desc, id desc"
 
-    dossier_id = fields.Many2one(
-        "qms.onestop.dossier", required=True, ondelete="cascade", index=True
-    )
-    company_id = fields.Many2one(
-        related="dossier_id.company_id", store=True, string="Competent Agency"
-    )
-    receiving_company_id = fields.Many2one(
-        related="dossier_id.receiving_company_id", store=True
-    )
     stage = fields.Selection(
         [("desk", "At the Desk"), ("processing", "During Processing")],
         required=True,

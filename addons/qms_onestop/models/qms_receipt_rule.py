@@ -3,6 +3,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+CLOCK_MODES = [
+    ("pause", "Pause: the remaining time resumes"),
+    ("restart", "Restart: the full time runs again from the supplement"),
+]
+
 
 class QmsReceiptRule(models.Model):
     """The one-stop rules that come with the counting rule of a law: how often
@@ -18,10 +23,7 @@ class QmsReceiptRule(models.Model):
         "while it is processed.",
     )
     supplement_clock_mode = fields.Selection(
-        [
-            ("pause", "Pause: the remaining time resumes"),
-            ("restart", "Restart: the full time runs again from the supplement"),
-        ],
+        CLOCK_MODES,
         string="Clock After Supplementation",
         default="restart",
         required=True,

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .qms_receipt_rule import CLOCK_MODES
+
 
 class QmsTthcCase(models.Model):
     """Supplementation settings of a procedure case (from its announcement)."""
@@ -10,10 +12,7 @@ class QmsTthcCase(models.Model):
     _inherit = "qms.tthc.case"
 
     supplement_clock_mode = fields.Selection(
-        [
-            ("pause", "Pause: the remaining time resumes"),
-            ("restart", "Restart: the full time runs again from the supplement"),
-        ],
+        CLOCK_MODES,
         string="Clock After Supplementation",
         help="Empty: the counting rule's.",
     )

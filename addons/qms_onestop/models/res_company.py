@@ -68,6 +68,4 @@ class ResCompany(models.Model):
                 [sequence.id],
             )
             Range.create({"sequence_id": sequence.id, "date_from": day, "date_to": day})
-        return sequence.with_context(ir_sequence_date_range=day).next_by_id(
-            sequence_date=day
-        )
+        return sequence.next_by_id(sequence_date=day)

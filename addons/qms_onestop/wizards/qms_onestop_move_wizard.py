@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from ..models.qms_onestop_dossier import TIMELINESS
+
 
 class QmsOnestopMoveWizard(models.TransientModel):
     """Move a dossier: hand off, send back, reassign, return the result,
@@ -45,10 +47,7 @@ class QmsOnestopMoveWizard(models.TransientModel):
         default="desk",
     )
     appointment_at = fields.Datetime(string="New Appointment")
-    timeliness = fields.Selection(
-        [("early", "Early"), ("on_time", "On Time"), ("late", "Late")],
-        string="Status Shown",
-    )
+    timeliness = fields.Selection(TIMELINESS, string="Status Shown")
 
     @api.depends("dossier_id", "mode")
     def _compute_next(self):
