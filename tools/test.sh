@@ -50,5 +50,5 @@ if grep -E " (WARNING|ERROR|CRITICAL) " "$LOG" | grep -v "Running as user 'root'
 fi
 
 python3 -m pytest -p no:cacheprovider --odoo-database="$DB" --odoo-config=odoo.conf \
-  --odoo-addons-path="$ADDONS_PATH" --odoo-log-level=warn \
+  --odoo-addons-path="$ADDONS_PATH" --odoo-log-level=warn --odoo-http \
   tests addons "$@"

@@ -14,6 +14,11 @@ from . import qms_onestop_dossier_log
 from . import qms_onestop_pause
 from . import qms_onestop_supplement
 from . import qms_onestop_notice
+from . import qms_onestop_transfer
+from . import qms_onestop_rating
+from . import qms_onestop_status_map
+from . import qms_onestop_lookup
+from . import qms_onestop_api
 from . import tier_definition
 from . import tier_review
 from . import qms_agency_status

@@ -14,15 +14,20 @@ CHANNELS = [
     ("online_partial", "Online, Partial"),
     ("interagency", "Transferred From Another Agency"),
 ]
-OPEN_STATES = ("in_progress", "waiting_supplement")
+OPEN_STATES = ("in_progress", "waiting_supplement", "waiting_interagency")
 FINISHED_STATES = ("result_ready", "returned")
 TIMELINESS = [("early", "Early"), ("on_time", "On Time"), ("late", "Late")]
+RUNNING_STATES = ("in_progress", "waiting_interagency")  # the legal clock runs
 PERSONAL_FIELDS = {
     "applicant_id_number": ("id_number_raw", onestop.mask),
     "applicant_phone": ("phone_raw", lambda v: onestop.mask(v, 3)),
     "applicant_email": ("email_raw", onestop.mask_email),
     "applicant_address": ("address_raw", onestop.mask_text),
 }
+
+
+class DossierBusyError(UserError):
+    """Another transaction is moving the dossier: retry."""
 
 
 class QmsOnestopDossier(models.Model):
@@ -40,6 +45,7 @@ class QmsOnestopDossier(models.Model):
     _qms_locked_states = (
         "in_progress",
         "waiting_supplement",
+        "waiting_interagency",
         "result_ready",
         "returned",
         "refused",
@@ -64,6 +70,7 @@ class QmsOnestopDossier(models.Model):
             ("draft", "Draft"),
             ("in_progress", "In Progress"),
             ("waiting_supplement", "Waiting for Supplement"),
+            ("waiting_interagency", "At Another Agency"),
             ("result_ready", "Result Ready"),
             ("returned", "Returned"),
             ("refused", "Refused"),
@@ -128,6 +135,7 @@ class QmsOnestopDossier(models.Model):
             ("desk", "At the Desk"),
             ("post", "By Post"),
             ("online", "Online"),
+            ("interagency", "To the Sending Agency"),
         ],
         string="Result Returned",
         default="desk",
@@ -306,12 +314,76 @@ class QmsOnestopDossier(models.Model):
     receipt_date = fields.Date(
         compute="_compute_receipt_date", store=True, string="Received On"
     )
+    # Integration (portals) and inter-agency transfer
+    external_system = fields.Char(
+        string="Source System",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The portal or system that filed the dossier through the API.",
+    )
+    external_code = fields.Char(
+        string="Source Dossier Code",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The dossier's code in the source system: filing it again with the "
+        "same code returns this dossier instead of a new one.",
+    )
+    transfer_ids = fields.One2many(
+        "qms.onestop.transfer",
+        "dossier_id",
+        string="Inter-agency Transfers",
+        readonly=True,
+    )
+    transfer_count = fields.Integer(compute="_compute_counts")
+    origin_transfer_id = fields.Many2one(
+        "qms.onestop.transfer",
+        string="Transferred In By",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="This dossier is another agency's dossier transferred here for the "
+        "part this agency settles; its result goes back to that agency.",
+    )
+    origin_agency_id = fields.Many2one(
+        "res.company", string="Transferred From", readonly=True, copy=False
+    )
+    origin_code = fields.Char(
+        string="Code at the Sending Agency", readonly=True, copy=False
+    )
+    interagency_days = fields.Float(
+        string="Time at Other Agencies (working days)",
+        readonly=True,
+        copy=False,
+        digits=(16, 2),
+        aggregator="avg",
+        help="Working time the dossier spent at other agencies (inter-agency "
+        "transfers): attributed to them, not counted in this agency's "
+        "processing time.",
+    )
+    rating_level = fields.Selection(
+        [
+            ("very_satisfied", "Very Satisfied"),
+            ("satisfied", "Satisfied"),
+            ("dissatisfied", "Dissatisfied"),
+        ],
+        string="Applicant's Rating",
+        readonly=True,
+        copy=False,
+        index=True,
+    )
 
     _sql_constraints = [
         (
             "name_unique",
             "unique(name)",
             "Two dossiers cannot share a code.",
+        ),
+        (
+            "external_code_unique",
+            "unique(external_system, external_code)",
+            "A source system cannot file two dossiers with the same code.",
         ),
     ]
 
@@ -374,12 +446,13 @@ class QmsOnestopDossier(models.Model):
         for dossier in self:
             dossier.supplement_count = len(dossier.supplement_ids)
             dossier.notice_count = len(dossier.notice_ids)
+            dossier.transfer_count = len(dossier.transfer_ids)
 
     def _compute_is_overdue(self):
         now = fields.Datetime.now()
         for dossier in self:
             dossier.is_overdue = bool(
-                dossier.state == "in_progress"
+                dossier.state in RUNNING_STATES
                 and dossier.due_at
                 and dossier.due_at < now
             )
@@ -387,7 +460,10 @@ class QmsOnestopDossier(models.Model):
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on overdue."))
-        domain = [("state", "=", "in_progress"), ("due_at", "<", fields.Datetime.now())]
+        domain = [
+            ("state", "in", RUNNING_STATES),
+            ("due_at", "<", fields.Datetime.now()),
+        ]
         return domain if (operator == "=") == value else ["!", *domain]
 
     # ------------------------------------------------------------ personal data
@@ -603,7 +679,7 @@ class QmsOnestopDossier(models.Model):
                     [tuple(self.ids)],
                 )
         except (pg_errors.LockNotAvailable, pg_errors.SerializationFailure) as exc:
-            raise UserError(
+            raise DossierBusyError(
                 self.env._(
                     "Another officer is moving this dossier at this very moment. "
                     "Reload it and try again."
@@ -626,6 +702,9 @@ class QmsOnestopDossier(models.Model):
         }
         log = self.env["qms.onestop.dossier.log"].sudo().create(values)
         self.sudo()._qms_transition({"last_action_at": now, "is_stuck": False})
+        if self.origin_transfer_id:
+            # A transferred-in dossier reports each move to the sending agency.
+            self.origin_transfer_id.sudo()._qms_on_child_event(self.sudo(), log)
         return log
 
     def _qms_log_move(self, action, from_line, to_line, now, **vals):
@@ -734,45 +813,62 @@ class QmsOnestopDossier(models.Model):
         """Receive the dossier: give it its code, snapshot the procedure version,
         compute the appointment and open the first step."""
         for dossier in self:
-            dossier._qms_lock()
-            procedure = dossier._qms_check_receivable()
-            version = procedure.effective_version_id
-            now = dossier._qms_now()
-            company = dossier.company_id
-            desk = dossier.receiving_company_id
-            local_day = desk._qms_to_local(now).date()
-            amount, uom, cutoff = dossier.tthc_case_id.qms_deadline_args()
-            due = company.qms_deadline(now, amount, uom, cutoff)
-            partner = dossier._qms_applicant_partner()
-            dossier.sudo()._qms_transition(
-                {
-                    "state": "in_progress",
-                    "name": desk._qms_next_dossier_code(local_day),
-                    "procedure_id": procedure.id,
-                    "procedure_version_id": version.id,
-                    "received_at": now,
-                    "received_by_id": self.env.user.id,
-                    "clock_start_at": company.qms_effective_receipt(now),
-                    "due_at": due,
-                    "appointment_at": due,
-                    "applicant_partner_id": partner.id,
-                }
-            )
-            dossier._qms_log(
-                "receive",
-                date=now,
-                note=self.env._(
-                    "Received at %(desk)s by %(channel)s; appointment %(due)s.",
-                    desk=desk.name,
-                    channel=dict(CHANNELS)[dossier.channel],
-                    due=fields.Datetime.to_string(dossier._qms_local(due))[:16],
-                ),
-            )
-            dossier._qms_create_lines(version.step_ids.sorted("sequence"))
-            # The receiving officer performs the intake step.
-            dossier._qms_open_line(
-                dossier._qms_pending_lines()[:1], self.env.user, now, force=True
-            )
+            dossier._qms_receive(self.env.user)
+        return True
+
+    def _qms_receive(self, intake_user=None, allotted_days=None, note=None):
+        """Receive one dossier. The intake step goes to ``intake_user`` (the
+        desk officer at the counter), else to a desk officer by the agency's
+        rule (dossiers filed through the API or transferred in). A transferred
+        dossier is due after its ``allotted_days`` share, not the procedure's
+        whole time limit."""
+        self.ensure_one()
+        dossier = self
+        dossier._qms_lock()
+        procedure = dossier._qms_check_receivable()
+        version = procedure.effective_version_id
+        now = dossier._qms_now()
+        company = dossier.company_id
+        desk = dossier.receiving_company_id
+        local_day = desk._qms_to_local(now).date()
+        amount, uom, cutoff = dossier.tthc_case_id.qms_deadline_args()
+        if allotted_days:
+            amount, uom, cutoff = allotted_days, "day", None
+        due = company.qms_deadline(now, amount, uom, cutoff)
+        partner = dossier._qms_applicant_partner()
+        dossier.sudo()._qms_transition(
+            {
+                "state": "in_progress",
+                "name": desk._qms_next_dossier_code(local_day),
+                "procedure_id": procedure.id,
+                "procedure_version_id": version.id,
+                "received_at": now,
+                "received_by_id": self.env.user.id,
+                "clock_start_at": company.qms_effective_receipt(now),
+                "due_at": due,
+                "appointment_at": due,
+                "applicant_partner_id": partner.id,
+            }
+        )
+        dossier._qms_log(
+            "receive",
+            date=now,
+            note=note
+            or self.env._(
+                "Received at %(desk)s by %(channel)s; appointment %(due)s.",
+                desk=desk.name,
+                channel=dict(CHANNELS)[dossier.channel],
+                due=fields.Datetime.to_string(dossier._qms_local(due))[:16],
+            ),
+        )
+        dossier._qms_create_lines(version.step_ids.sorted("sequence"))
+        # The receiving officer performs the intake step.
+        dossier._qms_open_line(
+            dossier._qms_pending_lines()[:1],
+            intake_user,
+            now,
+            force=bool(intake_user),
+        )
         return True
 
     def _qms_applicant_partner(self):
@@ -1083,16 +1179,26 @@ class QmsOnestopDossier(models.Model):
         self._qms_log("result_ready", date=now, step_timeliness=timeliness)
 
     def _qms_kpi_values(self, timeliness, end):
-        pauses = [(p.start_at, p.end_at) for p in self.pause_ids]
-        hours = self.company_id.qms_working_hours_between(
+        """Stored KPIs at the result. Clock stops (supplements, time at other
+        agencies) are not this agency's processing time; the time at other
+        agencies is kept apart and attributed to them."""
+        company = self.company_id
+        pauses = [(p.start_at, p.end_at or end) for p in self.pause_ids]
+        hours = company.qms_working_hours_between(
             self.clock_start_at, max(end, self.clock_start_at), pauses
         )
-        day_hours = self.company_id.qms_work_calendar().standard_day_seconds / 3600.0
+        away = sum(
+            company.qms_working_hours_between(p.start_at, p.end_at or end)
+            for p in self.pause_ids
+            if p.reason == "interagency"
+        )
+        day_hours = company.qms_work_calendar().standard_day_seconds / 3600.0
         return {
             "timeliness": timeliness,
             "on_time_pct": 100.0 if onestop.is_on_time(timeliness) else 0.0,
             "late_pct": 100.0 if timeliness == "late" else 0.0,
             "processing_days": round(hours / day_hours, 2) if day_hours else 0.0,
+            "interagency_days": round(away / day_hours, 2) if day_hours else 0.0,
         }
 
     def action_return_result(self, returned_to, method=None, note=None):
@@ -1184,6 +1290,10 @@ class QmsOnestopDossier(models.Model):
             values.update(completed_at=now, **self._qms_kpi_values(timeliness, now))
         self.sudo()._qms_transition(values)
         self._qms_log(action, date=now, reason=reason, notice_id=notice and notice.id)
+        # Parts still at other agencies are called back.
+        self.transfer_ids.filtered(lambda t: t.state == "sent").sudo()._qms_cancel(
+            reason
+        )
 
     # ------------------------------------------------------------ clock stop
     def _qms_supplement_settings(self):
@@ -1353,6 +1463,26 @@ class QmsOnestopDossier(models.Model):
         action["domain"] = [("dossier_id", "=", self.id)]
         action["context"] = {"default_dossier_id": self.id}
         return action
+
+    def action_view_transfers(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "qms_onestop.action_qms_onestop_transfer"
+        )
+        action["domain"] = [("dossier_id", "=", self.id)]
+        action["context"] = {"default_dossier_id": self.id}
+        return action
+
+    def action_open_transfer(self):
+        """A new transfer of this dossier's part to another agency."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "qms.onestop.transfer",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_dossier_id": self.id},
+        }
 
     def action_view_notices(self):
         self.ensure_one()

@@ -1,6 +1,6 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 from .qms_onestop_dossier import TIMELINESS
@@ -24,6 +24,10 @@ LOG_ACTIONS = [
     ("withdraw", "Withdrawn"),
     ("override_appointment", "Appointment Changed"),
     ("override_timeliness", "Status Changed"),
+    ("transfer_send", "Transferred to Another Agency"),
+    ("transfer_result", "Back From Another Agency"),
+    ("transfer_cancel", "Transfer Called Back"),
+    ("rate", "Rated by the Applicant"),
 ]
 
 
@@ -52,8 +56,18 @@ class QmsOnestopDossierLog(models.Model):
     step_timeliness = fields.Selection(TIMELINESS, string="Result of the Step")
     notice_id = fields.Many2one("qms.onestop.notice")
     supplement_id = fields.Many2one("qms.onestop.supplement")
+    transfer_id = fields.Many2one("qms.onestop.transfer")
     reason = fields.Text()
     note = fields.Text()
+
+    def init(self):
+        # The integration API's changes feed pages through the log in this order.
+        tools.create_index(
+            self.env.cr,
+            "qms_onestop_dossier_log_feed_idx",
+            self._table,
+            ["create_date", "id"],
+        )
 
     def write(self, vals):
         if vals:

@@ -5,7 +5,8 @@ from odoo import api, fields, models
 
 class QmsOnestopPause(models.Model):
     """A clock stop: time not counted against the agency (waiting for the
-    applicant's supplement)."""
+    applicant's supplement, or for another agency's part of an inter-agency
+    procedure)."""
 
     _name = "qms.onestop.pause"
     _description = "Dossier Clock Stop"
@@ -15,11 +16,15 @@ class QmsOnestopPause(models.Model):
     start_at = fields.Datetime(required=True)
     end_at = fields.Datetime()
     reason = fields.Selection(
-        [("supplement", "Waiting for a Supplement")],
+        [
+            ("supplement", "Waiting for a Supplement"),
+            ("interagency", "At Another Agency"),
+        ],
         default="supplement",
         required=True,
     )
     supplement_id = fields.Many2one("qms.onestop.supplement")
+    transfer_id = fields.Many2one("qms.onestop.transfer")
     working_hours = fields.Float(
         compute="_compute_working_hours", string="Working Hours Stopped"
     )

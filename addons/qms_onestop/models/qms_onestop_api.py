@@ -1,0 +1,930 @@
+# Copyright 2026 QMS Public Admin contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The integration API: what portals, the national portal's connector and other
+agencies' systems call over XML-RPC (``execute_kw`` on ``qms.onestop.api``).
+
+Every public method checks that the caller is in the XML-RPC Integration group,
+validates every argument (``lib/api_schema``) and answers in plain values. Errors
+are Odoo faults whose message starts with a documented code, e.g.
+``[QMS-404] Unknown procedure 1.999999.``; an unexpected error is logged with a
+reference and never sent as a traceback. A failed call writes nothing; in a batch
+each item succeeds or fails alone.
+"""
+
+import functools
+import inspect
+import logging
+import unicodedata
+import uuid
+
+from psycopg2 import errors as pg_errors
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools.mimetypes import guess_mimetype
+
+from ..lib import api_schema as schema
+from .qms_onestop_dossier import OPEN_STATES, DossierBusyError
+
+_logger = logging.getLogger(__name__)
+
+API_VERSION = "1.0"
+RETRIED_BY_ODOO = (
+    pg_errors.SerializationFailure,
+    pg_errors.LockNotAvailable,
+    pg_errors.DeadlockDetected,
+)
+
+
+class QmsApiError(UserError):
+    """A refused call, with its documented code."""
+
+
+class QmsApiAccessError(AccessError):
+    """A call the account may not make (``QMS-403``)."""
+
+
+def integration_method(func):
+    """Public API method: integration accounts only, the caller's context
+    dropped (only the language is kept), wrong arguments and every error turned
+    into a documented fault."""
+    signature = inspect.signature(func)
+
+    @functools.wraps(func)
+    def wrapper(self, *args, **kwargs):
+        lang = self.env.context.get("lang") or self.env.user.lang or "en_US"
+        self = self.with_context({"lang": lang, "tz": self.env.user.tz})
+        if not self.env.user.has_group("qms_public_admin.group_qms_integration"):
+            raise QmsApiAccessError(
+                "[%s] %s"
+                % (
+                    schema.FORBIDDEN,
+                    self.env._(
+                        "The account %(login)s is not in the XML-RPC Integration "
+                        "group.",
+                        login=self.env.user.login,
+                    ),
+                )
+            )
+        try:
+            signature.bind(self, *args, **kwargs)
+        except TypeError as exc:
+            raise QmsApiError(
+                "[%s] %s"
+                % (
+                    schema.BAD_ARGUMENT,
+                    self.env._(
+                        "Wrong arguments for %(method)s: %(error)s. Expected: "
+                        "%(signature)s.",
+                        method=func.__name__,
+                        error=exc,
+                        signature=str(signature).replace("(self, ", "(").replace(
+                            "(self)", "()"
+                        ),
+                    ),
+                )
+            ) from None
+        try:
+            return func(self, *args, **kwargs)
+        except RETRIED_BY_ODOO:
+            raise  # Odoo retries the whole call
+        except Exception as exc:  # pylint: disable=broad-except
+            raise self._qms_api_fault(exc) from exc
+
+    return api.model(wrapper)
+
+
+def _key(name):
+    return unicodedata.normalize("NFC", name or "").strip().casefold()
+
+
+class QmsOnestopApi(models.AbstractModel):
+    _name = "qms.onestop.api"
+    _description = "One-stop Integration API"
+
+    # ------------------------------------------------------------ errors
+    def _qms_api_text(self, key, params):
+        """The message of ``key`` in the caller's language."""
+        _ = self.env._
+        words = {
+            "text": _("text"),
+            "a number": _("a number"),
+            "a whole number": _("a whole number"),
+            "a list": _("a list"),
+            "a structure": _("a structure"),
+            "true/false": _("true or false"),
+            "a date and time": _("a date and time"),
+            "a date": _("a date"),
+            "base64": _("base64 text"),
+        }
+        p = dict(params)
+        if "expected" in p:
+            p["expected"] = words.get(p["expected"], p["expected"])
+        texts = {
+            "missing": lambda: _("%(field)s is required.", **p),
+            "type": lambda: _("%(field)s must be %(expected)s.", **p),
+            "too_long": lambda: _(
+                "%(field)s is longer than %(max)s characters.", **p
+            ),
+            "choice": lambda: _("%(field)s must be one of: %(choices)s.", **p),
+            "format": lambda: _(
+                "%(field)s is not in the expected format (%(example)s).", **p
+            ),
+            "unknown_keys": lambda: _("%(field)s has unknown keys: %(keys)s.", **p),
+            "too_many": lambda: _("%(field)s holds more than %(max)s items.", **p),
+            "empty_list": lambda: _("%(field)s must hold at least one item.", **p),
+            "base64": lambda: _("%(field)s is not valid base64.", **p),
+            "file_size": lambda: _(
+                "%(field)s is %(size)s MB; the limit is %(max)s MB.", **p
+            ),
+            "range": lambda: _("%(field)s must be between %(min)s and %(max)s.", **p),
+            "file_type": lambda: _(
+                "%(field)s is a %(type)s file, which is not accepted "
+                "(accepted: %(allowed)s).",
+                **p,
+            ),
+            "unknown_agency": lambda: _("Unknown agency code %(code)s.", **p),
+            "agency_forbidden": lambda: _(
+                "This account may not act for agency %(code)s.", **p
+            ),
+            "unknown_procedure": lambda: _("Unknown procedure %(code)s.", **p),
+            "unknown_case": lambda: _(
+                "Procedure %(code)s has no case %(case)s (cases: %(cases)s).", **p
+            ),
+            "unknown_component": lambda: _(
+                "%(field)s: %(name)s is not a component of this dossier "
+                "(components: %(names)s).",
+                **p,
+            ),
+            "unknown_dossier": lambda: _("Unknown dossier code %(code)s.", **p),
+            "no_agency": lambda: _(
+                "No agency has an ISO procedure in effect for procedure "
+                "%(code)s: the dossier cannot be filed.",
+                **p,
+            ),
+            "reused_code": lambda: _(
+                "%(system)s already filed dossier %(code)s, for another desk or "
+                "procedure: a source code is used once.",
+                **p,
+            ),
+            "not_waiting": lambda: _(
+                "Dossier %(code)s is not waiting for a supplement.", **p
+            ),
+            "not_open": lambda: _(
+                "Dossier %(code)s is %(state)s: it can no longer be withdrawn.", **p
+            ),
+            "not_returned": lambda: _(
+                "Dossier %(code)s is rated once its result is returned.", **p
+            ),
+            "already_rated": lambda: _(
+                "Dossier %(code)s was already rated (%(level)s).", **p
+            ),
+            "busy_retry": lambda: _(
+                "The same dossier is being filed by another call: retry.", **p
+            ),
+        }
+        text = texts.get(key)
+        return text() if text else schema.message(key, params)
+
+    def _qms_api_fault(self, exc):
+        """The fault an exception becomes: a documented code and a message in
+        the caller's language; unexpected errors are logged with a
+        reference."""
+        if isinstance(exc, schema.ApiError):
+            message = "[%s] %s" % (exc.status, self._qms_api_text(exc.key, exc.params))
+            if exc.status == schema.FORBIDDEN:
+                return QmsApiAccessError(message)
+            return QmsApiError(message)
+        if isinstance(exc, (QmsApiError, QmsApiAccessError)):
+            return exc
+        if isinstance(exc, DossierBusyError):
+            return QmsApiError(f"[{schema.BUSY}] {exc.args[0]}")
+        if isinstance(exc, pg_errors.UniqueViolation):
+            return QmsApiError(
+                f"[{schema.BUSY}] " + self._qms_api_text("busy_retry", {})
+            )
+        if isinstance(exc, AccessError):
+            return QmsApiAccessError(f"[{schema.FORBIDDEN}] {exc.args[0]}")
+        if isinstance(exc, UserError):
+            return QmsApiError(f"[{schema.REFUSED}] {exc.args[0]}")
+        reference = uuid.uuid4().hex[:12]
+        _logger.exception("Integration API error, reference %s", reference)
+        return QmsApiError(
+            "[%s] %s"
+            % (
+                schema.INTERNAL,
+                self.env._(
+                    "Unexpected error; the administrator finds it in the server "
+                    "log under reference %(reference)s.",
+                    reference=reference,
+                ),
+            )
+        )
+
+    def _qms_batch(self, values, field, one):
+        """Run ``one(value, path)`` for each item in its own savepoint: a bad
+        item is reported and leaves nothing behind, the others go on."""
+        limit = self._qms_api_limits()["max_batch"]
+        results = []
+        for index, value in enumerate(schema.items(values, field, limit, True)):
+            path = f"{field}[{index}]"
+            try:
+                with self.env.cr.savepoint():
+                    results.append({"index": index, "ok": True, **one(value, path)})
+            except RETRIED_BY_ODOO:
+                raise
+            except Exception as exc:  # pylint: disable=broad-except
+                fault = self._qms_api_fault(exc)
+                code, _sep, message = fault.args[0].partition("] ")
+                results.append(
+                    {
+                        "index": index,
+                        "ok": False,
+                        "error": {"code": code.lstrip("["), "message": message},
+                    }
+                )
+        return results
+
+    # ------------------------------------------------------------ helpers
+    def _qms_api_limits(self):
+        param = self.env["ir.config_parameter"].sudo().get_param
+        return {
+            "max_bytes": int(float(param("qms_onestop.api_max_file_mb", "10")) * 2**20),
+            "max_files": int(param("qms_onestop.api_max_files", "20")),
+            "max_components": 60,
+            "max_batch": int(param("qms_onestop.api_max_batch", "50")),
+            "types": [
+                t.strip()
+                for t in param(
+                    "qms_onestop.api_file_types",
+                    "application/pdf,image/jpeg,image/png,"
+                    "application/vnd.openxmlformats-officedocument."
+                    "wordprocessingml.document",
+                ).split(",")
+                if t.strip()
+            ],
+        }
+
+    def _qms_agency(self, code, field):
+        agency = (
+            self.env["res.company"].sudo().search([("qms_agency_code", "=", code)])
+        )
+        if not agency:
+            raise schema.ApiError(schema.UNKNOWN, "unknown_agency", code=code)
+        if not self.env.su and agency not in self.env.user.company_ids:
+            raise schema.ApiError(schema.FORBIDDEN, "agency_forbidden", code=code)
+        return agency
+
+    def _qms_dossier(self, code, field="code"):
+        """The dossier of ``code`` as the caller may see it (else unknown)."""
+        code = schema.text(
+            code,
+            field,
+            64,
+            required=True,
+            pattern=schema.DOSSIER_CODE_RE,
+            example="000.00.31.H56-260302-0001",
+        )
+        dossier = self.env["qms.onestop.dossier"].search([("name", "=", code)])
+        if not dossier:
+            raise schema.ApiError(schema.UNKNOWN, "unknown_dossier", code=code)
+        return dossier
+
+    def _qms_attach(self, files, record, field):
+        """Attachments of ``record`` from checked (name, mimetype, bytes)."""
+        allowed = self._qms_api_limits()["types"]
+        values = []
+        for index, (name, _declared, raw) in enumerate(files):
+            mimetype = guess_mimetype(raw, default="application/octet-stream")
+            if mimetype not in allowed:
+                raise schema.ApiError(
+                    schema.BAD_TYPE,
+                    "file_type",
+                    field=f"{field}[{index}]",
+                    type=mimetype,
+                    allowed=", ".join(allowed),
+                )
+            values.append(
+                {
+                    "name": name,
+                    "raw": raw,
+                    "mimetype": mimetype,
+                    "res_model": record._name,
+                    "res_id": record.id,
+                }
+            )
+        return self.env["ir.attachment"].sudo().create(values)
+
+    def _qms_attach_components(self, dossier, components, field):
+        for index, comp in enumerate(components):
+            line = dossier.component_ids.filtered(
+                lambda c, n=_key(comp["name"]): _key(c.name) == n
+            )[:1]
+            if not line:
+                raise schema.ApiError(
+                    schema.UNKNOWN,
+                    "unknown_component",
+                    field=f"{field}[{index}].name",
+                    name=comp["name"],
+                    names="; ".join(dossier.component_ids.mapped("name")),
+                )
+            attachments = self._qms_attach(
+                comp["files"], line, f"{field}[{index}].files"
+            )
+            values = {"attachment_ids": [fields.Command.link(a.id) for a in attachments]}
+            if dossier.state == "draft":
+                values["provided"] = True
+            line.sudo().write(values)
+
+    def _qms_iso(self, moment, company):
+        """A UTC moment as ISO 8601 in the agency's time, with its offset."""
+        if not moment:
+            return False
+        local = company._qms_to_local(moment)
+        offset = round((local - moment).total_seconds() / 60)
+        sign = "+" if offset >= 0 else "-"
+        hours, minutes = divmod(abs(offset), 60)
+        return f"{local.isoformat(timespec='seconds')}{sign}{hours:02d}:{minutes:02d}"
+
+    @api.model
+    def _qms_status_values(self, dossier, with_files=False, rows=None):
+        """What a portal may know of a dossier: status, dates, steps, what is
+        missing, transfers, result. Nothing personal."""
+        d = dossier.sudo()
+        company = d.company_id
+
+        def iso(moment):
+            return self._qms_iso(moment, company)
+
+        states = dict(d._fields["state"]._description_selection(self.env))
+        line = d.current_line_id
+        supplement = d.supplement_ids.filtered(
+            lambda s: s.state == "issued" and s.stage == "processing"
+        )[:1]
+        result = False
+        if d.state in ("result_ready", "returned") or d.result_number:
+            result = {
+                "number": d.result_number or False,
+                "date": d.result_date and d.result_date.isoformat() or False,
+                "signer": d.result_signer or False,
+                "electronic": d.is_electronic_result,
+                "files": [
+                    {
+                        "name": a.name,
+                        "mimetype": a.mimetype,
+                        "size": a.file_size,
+                        "checksum": a.checksum,
+                        **({"data": a.datas.decode()} if with_files else {}),
+                    }
+                    for a in d.result_attachment_ids
+                ],
+            }
+        return {
+            "code": d.name or False,
+            "source": d.external_system or False,
+            "external_code": d.external_code or False,
+            "state": d.state,
+            "state_label": states.get(d.state, d.state),
+            "national_status": self.env[
+                "qms.onestop.status.map"
+            ]._qms_national_status(d, rows)
+            or False,
+            "procedure": d.tthc_id.code,
+            "case": d.tthc_case_id.name,
+            "agency": company.qms_agency_code or False,
+            "desk": d.receiving_company_id.qms_agency_code or False,
+            "channel": d.channel,
+            "received_at": iso(d.received_at),
+            "due_at": iso(d.due_at),
+            "appointment_at": iso(d.appointment_at),
+            "completed_at": iso(d.completed_at),
+            "returned_at": iso(d.returned_at),
+            "closed_at": iso(d.closed_at),
+            "closing_reason": d.closing_reason or False,
+            "timeliness": d.timeliness_override or d.timeliness or False,
+            "current_step": line
+            and {
+                "name": line.name,
+                "unit": line.unit_id.name or False,
+                "due_at": iso(line.due_at),
+            }
+            or False,
+            "supplement": supplement
+            and {
+                "requested_at": iso(supplement.requested_at),
+                "deadline_at": iso(supplement.deadline_at),
+                "items": supplement.items,
+                "components": supplement.component_ids.mapped("name"),
+            }
+            or False,
+            "transfers": [
+                {
+                    "agency": t.to_company_id.qms_agency_code or False,
+                    "agency_name": t.to_company_id.name,
+                    "state": t.state,
+                    "code": t.remote_code or False,
+                    "due_at": iso(t.due_at),
+                    "returned_at": iso(t.returned_at),
+                }
+                for t in d.transfer_ids.filtered(lambda t: t.state != "draft")
+            ],
+            "result": result,
+            "rating": d.rating_level or False,
+        }
+
+    # ------------------------------------------------------------ filing
+    def _qms_file(self, clean, allotted_days=None, origin=None):
+        """File (and receive) one cleaned dossier; a second filing with the same
+        source code returns the first dossier."""
+        Dossier = self.env["qms.onestop.dossier"]
+        desk = self._qms_agency(clean["desk"], "desk")
+        existing = Dossier.sudo().search(
+            [
+                ("external_system", "=", clean["source"]),
+                ("external_code", "=", clean["external_code"]),
+            ]
+        )
+        if existing:
+            if (
+                existing.receiving_company_id != desk
+                or existing.tthc_id.code != clean["procedure"]
+            ):
+                raise schema.ApiError(
+                    schema.CONFLICT,
+                    "reused_code",
+                    system=clean["source"],
+                    code=clean["external_code"],
+                )
+            return existing, True
+        tthc = self.env["qms.tthc"].sudo().search([("code", "=", clean["procedure"])])
+        if not tthc:
+            raise schema.ApiError(
+                schema.UNKNOWN, "unknown_procedure", code=clean["procedure"]
+            )
+        cases = tthc.case_ids.filtered("active")
+        case = cases[:1]
+        if clean["case"]:
+            case = cases.filtered(lambda c: _key(c.name) == _key(clean["case"]))[:1]
+            if not case:
+                raise schema.ApiError(
+                    schema.UNKNOWN,
+                    "unknown_case",
+                    code=tthc.code,
+                    case=clean["case"],
+                    cases="; ".join(cases.mapped("name")),
+                )
+        competent = Dossier.with_company(desk)._qms_competent_agency(tthc, case)
+        if not competent:
+            raise schema.ApiError(schema.REFUSED, "no_agency", code=tthc.code)
+        applicant = clean["applicant"]
+        values = {
+            "tthc_id": tthc.id,
+            "tthc_case_id": case.id,
+            "company_id": competent.id,
+            "receiving_company_id": desk.id,
+            "channel": clean["channel"],
+            "submitted_at": clean["submitted_at"] or fields.Datetime.now(),
+            "applicant_name": applicant["name"],
+            "applicant_type": applicant["type"],
+            "id_number_raw": applicant["id_number"] or False,
+            "phone_raw": applicant["phone"] or False,
+            "email_raw": applicant["email"] or False,
+            "address_raw": applicant["address"] or False,
+            "return_method": clean["return_method"],
+            "note": clean["note"] or False,
+            "external_system": clean["source"],
+            "external_code": clean["external_code"],
+        }
+        if origin is not None:
+            values.update(
+                origin_transfer_id=origin.id,
+                origin_agency_id=origin.company_id.id,
+                origin_code=clean["origin_code"],
+            )
+        elif clean.get("origin_code"):
+            values["origin_code"] = clean["origin_code"]
+        try:
+            with self.env.cr.savepoint():
+                dossier = Dossier.sudo().with_company(desk).create(values)
+        except pg_errors.UniqueViolation as exc:
+            raise schema.ApiError(schema.BUSY, "busy_retry") from exc
+        self._qms_attach_components(dossier, clean["components"], "components")
+        for index, document in enumerate(clean.get("documents") or []):
+            self._qms_attach(document["files"], dossier, f"documents[{index}].files")
+        if allotted_days:
+            # Its documents come from the sending agency's complete dossier.
+            dossier.component_ids.sudo().write({"provided": True})
+        dossier._qms_receive(
+            allotted_days=allotted_days,
+            note=origin is not None
+            and self.env._(
+                "Transferred by %(agency)s (dossier %(code)s) for: %(note)s",
+                agency=origin.company_id.name,
+                code=clean["origin_code"],
+                note=clean["note"] or "-",
+            )
+            or None,
+        )
+        return dossier, False
+
+    def _qms_filed(self, dossier, duplicate):
+        status = self._qms_status_values(dossier)
+        return {
+            "code": status["code"],
+            "appointment_at": status["appointment_at"],
+            "due_at": status["due_at"],
+            "state": status["state"],
+            "national_status": status["national_status"],
+            "agency": status["agency"],
+            "duplicate": duplicate,
+        }
+
+    @api.model
+    def _qms_accept_transfer(self, payload, origin=None):
+        """File another agency's part (the payload of
+        ``qms.onestop.transfer._qms_payload``)."""
+        clean = schema.transfer(payload, self._qms_api_limits())
+        dossier, _duplicate = self._qms_file(clean, clean["allotted_days"], origin)
+        return dossier
+
+    # ================================================================ API
+    @integration_method
+    def about(self):
+        """Version, error codes, and the agencies this account acts for."""
+        return {
+            "api": API_VERSION,
+            "login": self.env.user.login,
+            "agencies": [
+                {"code": c.qms_agency_code, "name": c.name}
+                for c in self.env.user.company_ids
+                if c.qms_agency_code
+            ],
+            "errors": schema.STATUSES,
+            "limits": {
+                k: v for k, v in self._qms_api_limits().items() if k != "types"
+            },
+            "file_types": self._qms_api_limits()["types"],
+        }
+
+    @integration_method
+    def receive_dossier(self, dossier):
+        """File a dossier from a portal: it is received at once (code,
+        appointment). Filing the same ``source`` + ``external_code`` again
+        returns the same dossier with ``duplicate: true``."""
+        clean = schema.dossier(dossier, self._qms_api_limits())
+        return self._qms_filed(*self._qms_file(clean))
+
+    @integration_method
+    def receive_dossiers(self, dossiers):
+        """Many dossiers in one call: one result per item, in order."""
+        limits = self._qms_api_limits()
+        return self._qms_batch(
+            dossiers,
+            "dossiers",
+            lambda value, path: self._qms_filed(
+                *self._qms_file(schema.dossier(value, limits, path))
+            ),
+        )
+
+    @integration_method
+    def dossier_status(self, codes, with_files=False):
+        """Status of one or more dossiers (up to 200 codes); an unknown code
+        gets ``{"code": ..., "error": {...}}`` in its place."""
+        codes = schema.codes(
+            codes,
+            "codes",
+            schema.DOSSIER_CODE_RE,
+            200,
+            "000.00.31.H56-260302-0001",
+        )
+        if not isinstance(with_files, bool):
+            raise schema.ApiError(
+                schema.BAD_ARGUMENT, "type", field="with_files", expected="true/false"
+            )
+        found = {
+            d.name: d
+            for d in self.env["qms.onestop.dossier"].search([("name", "in", codes)])
+        }
+        rows = self.env["qms.onestop.status.map"]._qms_rows()
+        result = []
+        for code in codes:
+            if code in found:
+                result.append(
+                    self._qms_status_values(found[code], with_files, rows)
+                )
+            else:
+                result.append(
+                    {
+                        "code": code,
+                        "error": {
+                            "code": schema.UNKNOWN,
+                            "message": self._qms_api_text(
+                                "unknown_dossier", {"code": code}
+                            ),
+                        },
+                    }
+                )
+        return result
+
+    @integration_method
+    def dossier_changes(self, after_id=0, since=None, limit=100):
+        """What happened to the caller's dossiers, oldest first: one event per
+        move of the process log, with the dossier's status after it. Poll with
+        ``after_id`` = the ``last_id`` of the previous answer."""
+        after_id = schema.number(after_id, "after_id", 0, 2**63, integer=True) or 0
+        since = schema.moment(since, "since")
+        limit = schema.number(limit, "limit", 1, 500, integer=True) or 100
+        domain = [("id", ">", after_id)]
+        if since:
+            domain.append(("create_date", ">=", since))
+        logs = self.env["qms.onestop.dossier.log"].search(
+            domain, order="id", limit=limit + 1
+        )
+        more = len(logs) > limit
+        logs = logs[:limit]
+        actions = dict(logs._fields["action"]._description_selection(self.env))
+        rows = self.env["qms.onestop.status.map"]._qms_rows()
+        statuses = {}
+        events = []
+        for log in logs.sudo():
+            dossier = log.dossier_id
+            if dossier.id not in statuses:
+                statuses[dossier.id] = self._qms_status_values(dossier, rows=rows)
+            events.append(
+                {
+                    "event_id": log.id,
+                    "at": self._qms_iso(log.date, dossier.company_id),
+                    "recorded_at": fields.Datetime.to_string(log.create_date) + "Z",
+                    "action": log.action,
+                    "action_label": actions.get(log.action, log.action),
+                    "note": log.note or log.reason or False,
+                    "dossier": statuses[dossier.id],
+                }
+            )
+        return {
+            "events": events,
+            "last_id": logs[-1:].id or after_id,
+            "more": more,
+        }
+
+    @integration_method
+    def supplement_dossier(self, code, supplement):
+        """The applicant supplied on the portal what the supplementation
+        request asked for: files per component; the clock restarts."""
+        dossier = self._qms_dossier(code)
+        clean = schema.supplement(supplement, self._qms_api_limits())
+        request = dossier.sudo().supplement_ids.filtered(
+            lambda s: s.state == "issued" and s.stage == "processing"
+        )[:1]
+        if dossier.state != "waiting_supplement" or not request:
+            raise schema.ApiError(schema.CONFLICT, "not_waiting", code=dossier.name)
+        self._qms_attach_components(
+            dossier.sudo(), clean["components"], "supplement.components"
+        )
+        if clean["note"]:
+            dossier.sudo().message_post(body=clean["note"])
+        request.action_supplied()
+        return self._qms_status_values(dossier)
+
+    @integration_method
+    def withdraw_dossier(self, code, reason):
+        """The applicant withdraws the dossier on the portal."""
+        dossier = self._qms_dossier(code)
+        reason = schema.text(reason, "reason", 2000, required=True)
+        if dossier.state not in OPEN_STATES + ("result_ready",):
+            states = dict(dossier._fields["state"]._description_selection(self.env))
+            raise schema.ApiError(
+                schema.CONFLICT,
+                "not_open",
+                code=dossier.name,
+                state=states[dossier.state].lower(),
+            )
+        dossier.sudo().action_withdraw(reason)
+        return self._qms_status_values(dossier)
+
+    @integration_method
+    def rate_dossier(self, code, rating):
+        """The applicant's satisfaction after the result was returned; given
+        once (the same rating again is accepted and changes nothing)."""
+        dossier = self._qms_dossier(code)
+        clean = schema.rating(rating)
+        if dossier.state != "returned":
+            raise schema.ApiError(schema.CONFLICT, "not_returned", code=dossier.name)
+        existing = dossier.sudo().rating_level
+        if existing:
+            if existing != clean["level"]:
+                raise schema.ApiError(
+                    schema.CONFLICT, "already_rated", code=dossier.name, level=existing
+                )
+            return self._qms_status_values(dossier)
+        dossier._qms_lock()
+        self.env["qms.onestop.rating"].sudo().create(
+            {
+                "dossier_id": dossier.id,
+                "level": clean["level"],
+                "comment": clean["comment"] or False,
+                "source": clean["source"] or dossier.external_system or False,
+            }
+        )
+        dossier.sudo()._qms_transition({"rating_level": clean["level"]})
+        levels = dict(
+            self.env["qms.onestop.rating"]
+            ._fields["level"]
+            ._description_selection(self.env)
+        )
+        dossier.sudo()._qms_log("rate", note=levels[clean["level"]])
+        return self._qms_status_values(dossier)
+
+    # ------------------------------------------------------------ catalogue
+    @integration_method
+    def sync_legal_documents(self, documents):
+        """Create or update national legal documents by number (idempotent)."""
+        return self._qms_batch(
+            documents,
+            "documents",
+            lambda value, path: self._qms_sync_legal(
+                schema.legal_document(value, path)
+            ),
+        )
+
+    def _qms_sync_legal(self, clean):
+        Legal = self.env["qms.legal.document"].with_context(active_test=False)
+        doc = Legal.search(
+            [("name", "=", clean["number"]), ("company_id", "=", False)], limit=1
+        )
+        values = {
+            "title": clean["title"],
+            "doc_type": clean["type"],
+            "issuing_body": clean["issuing_body"] or False,
+            "date_signed": clean["signed_on"] or False,
+            "date_effective": clean["effective_from"] or False,
+            "date_expiry": clean["effective_until"] or False,
+            "state": clean["state"],
+            "url": clean["url"] or False,
+        }
+        if not doc:
+            Legal.create(dict(values, name=clean["number"], confirmation="official"))
+            return {"number": clean["number"], "result": "created"}
+        changed = {
+            name: value
+            for name, value in values.items()
+            if doc._fields[name].convert_to_write(doc[name], doc) != value
+        }
+        if changed:
+            doc.write(changed)
+        return {
+            "number": clean["number"],
+            "result": "updated" if changed else "unchanged",
+        }
+
+    @integration_method
+    def sync_procedures(self, procedures):
+        """Create or update administrative procedures by national code, with
+        their cases, components, fees, legal bases and performing agencies
+        (idempotent: the lists replace what the procedure had)."""
+        return self._qms_batch(
+            procedures,
+            "procedures",
+            lambda value, path: self._qms_sync_procedure(schema.procedure(value, path)),
+        )
+
+    def _qms_procedure_snapshot(self, tthc):
+        def rows(records, names):
+            return sorted(
+                tuple(str(r[n].id if hasattr(r[n], "id") else r[n]) for n in names)
+                for r in records
+            )
+
+        return (
+            tthc.name,
+            tthc.sector_id.id,
+            tthc.online_level,
+            tthc.result_type,
+            tthc.applicant_type,
+            tthc.active,
+            tuple(sorted(tthc.legal_basis_ids.ids)),
+            tuple(sorted(tthc.company_ids.ids)),
+            rows(
+                tthc.case_ids.filtered("active"),
+                ("name", "legal_deadline", "deadline_uom", "is_same_day"),
+            ),
+            rows(
+                tthc.component_ids,
+                ("name", "requirement", "paper_kind", "copies", "case_id"),
+            ),
+            rows(tthc.fee_ids, ("name", "amount", "fee_type", "case_id")),
+        )
+
+    def _qms_sync_procedure(self, clean):
+        Tthc = self.env["qms.tthc"].with_context(active_test=False)
+        Import = self.env["qms.tthc.import"]
+        agencies = self.env["res.company"]
+        for code in clean["agencies"]:
+            agency = self.env["res.company"].sudo().search(
+                [("qms_agency_code", "=", code)]
+            )
+            if not agency:
+                raise schema.ApiError(schema.UNKNOWN, "unknown_agency", code=code)
+            agencies |= agency
+        tthc = Tthc.search([("code", "=", clean["code"])], limit=1)
+        before = tthc and self._qms_procedure_snapshot(tthc)
+        header = {
+            "name": clean["name"],
+            "sector_id": Import._sector(clean["sector"], {}).id,
+            "online_level": clean["online_level"],
+            "result_type": clean["result"] or False,
+            "applicant_type": clean["applicant_type"],
+            "legal_basis_ids": [
+                fields.Command.set(Import._legal_documents(clean["legal_bases"], {}).ids)
+            ],
+            "company_ids": [fields.Command.set(agencies.ids)],
+        }
+        case_values = [
+            {
+                "name": c["name"],
+                "legal_deadline": c["deadline"],
+                "deadline_uom": c["unit"],
+                "is_same_day": c["same_day"],
+            }
+            for c in clean["cases"]
+        ]
+        if not tthc:
+            tthc = Tthc.create(
+                dict(
+                    header,
+                    code=clean["code"],
+                    case_ids=[fields.Command.create(v) for v in case_values],
+                )
+            )
+        else:
+            commands = []
+            existing = {_key(c.name): c for c in tthc.case_ids}
+            for vals in case_values:
+                case = existing.pop(_key(vals["name"]), None)
+                if case:
+                    commands.append(fields.Command.update(case.id, dict(vals, active=True)))
+                else:
+                    commands.append(fields.Command.create(vals))
+            commands += [
+                fields.Command.update(c.id, {"active": False})
+                for c in existing.values()
+                if c.active
+            ]
+            tthc.write(dict(header, case_ids=commands))
+        cases = {_key(c.name): c for c in tthc.case_ids.filtered("active")}
+        self._qms_sync_lines(
+            tthc.component_ids,
+            [
+                {
+                    "tthc_id": tthc.id,
+                    "name": c["name"],
+                    "requirement": c["requirement"],
+                    "paper_kind": c["paper_kind"],
+                    "copies": c["copies"],
+                    "case_id": c["case"] and cases[_key(c["case"])].id or False,
+                    "sequence": (i + 1) * 10,
+                }
+                for i, c in enumerate(clean["components"])
+            ],
+        )
+        self._qms_sync_lines(
+            tthc.fee_ids,
+            [
+                {
+                    "tthc_id": tthc.id,
+                    "name": f["name"],
+                    "amount": f["amount"],
+                    "fee_type": f["type"],
+                    "case_id": f["case"] and cases[_key(f["case"])].id or False,
+                }
+                for f in clean["fees"]
+            ],
+        )
+        if tthc.active != clean["active"]:
+            tthc.active = clean["active"]
+        after = self._qms_procedure_snapshot(tthc)
+        result = "created" if not before else "updated"
+        if before and before == after:
+            result = "unchanged"
+        return {"code": clean["code"], "result": result}
+
+    def _qms_sync_lines(self, lines, values_list):
+        """Make ``lines`` (components or fees) match ``values_list`` by name and
+        case: update the same, create the new, delete the others."""
+        existing = {(_key(ln.name), ln.case_id.id): ln for ln in lines}
+        Model = self.env[lines._name]
+        for values in values_list:
+            line = existing.pop((_key(values["name"]), values["case_id"]), None)
+            if line:
+                changed = {
+                    k: v
+                    for k, v in values.items()
+                    if k not in ("tthc_id",)
+                    and line._fields[k].convert_to_write(line[k], line) != v
+                }
+                if changed:
+                    line.write(changed)
+            else:
+                Model.create(values)
+        for line in existing.values():
+            line.unlink()
