@@ -39,7 +39,12 @@ class QmsOnestopTransfer(models.Model):
         "one dossier.",
     )
     to_company_id = fields.Many2one(
-        "res.company", string="To Agency", required=True, index=True, tracking=True
+        "res.company",
+        string="To Agency",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('id', '!=', company_id), ('qms_agency_code', '!=', False)]",
     )
     tthc_id = fields.Many2one(
         "qms.tthc", string="Procedure of Its Part", required=True, tracking=True
