@@ -209,7 +209,9 @@ def struct(value, field, keys, required=True):
         raise ApiError(BAD_ARGUMENT, "type", field=field, expected="a structure")
     unknown = sorted(str(k) for k in value if k not in keys)
     if unknown:
-        raise ApiError(BAD_ARGUMENT, "unknown_keys", field=field, keys=", ".join(unknown))
+        raise ApiError(
+            BAD_ARGUMENT, "unknown_keys", field=field, keys=", ".join(unknown)
+        )
     return value
 
 
@@ -527,13 +529,9 @@ def legal_document(payload, field="document"):
             {t: t for t in LEGAL_TYPES},
             default="other",
         ),
-        "issuing_body": text(
-            payload.get("issuing_body"), f"{field}.issuing_body", 255
-        ),
+        "issuing_body": text(payload.get("issuing_body"), f"{field}.issuing_body", 255),
         "signed_on": day(payload.get("signed_on"), f"{field}.signed_on"),
-        "effective_from": day(
-            payload.get("effective_from"), f"{field}.effective_from"
-        ),
+        "effective_from": day(payload.get("effective_from"), f"{field}.effective_from"),
         "effective_until": day(
             payload.get("effective_until"), f"{field}.effective_until"
         ),
@@ -707,7 +705,11 @@ def procedure(payload, field="procedure"):
         "applicant_type": choice(
             payload.get("applicant_type"),
             f"{field}.applicant_type",
-            {"individual": "individual", "organisation": "organisation", "both": "both"},
+            {
+                "individual": "individual",
+                "organisation": "organisation",
+                "both": "both",
+            },
             default="both",
         ),
         "legal_bases": [

@@ -44,6 +44,11 @@ class QmsApiAccessError(AccessError):
     """A call the account may not make (``QMS-403``)."""
 
 
+def coded(status, text):
+    """A fault message: the documented code first."""
+    return f"[{status}] {text}"
+
+
 def integration_method(func):
     """Public API method: integration accounts only, the caller's context
     dropped (only the language is kept), wrong arguments and every error turned
@@ -53,11 +58,11 @@ def integration_method(func):
     @functools.wraps(func)
     def wrapper(self, *args, **kwargs):
         lang = self.env.context.get("lang") or self.env.user.lang or "en_US"
-        self = self.with_context({"lang": lang, "tz": self.env.user.tz})
+        # The caller's context is dropped on purpose (only the language stays).
+        self = self.with_context({"lang": lang, "tz": self.env.user.tz})  # pylint: disable=context-overridden
         if not self.env.user.has_group("qms_public_admin.group_qms_integration"):
             raise QmsApiAccessError(
-                "[%s] %s"
-                % (
+                coded(
                     schema.FORBIDDEN,
                     self.env._(
                         "The account %(login)s is not in the XML-RPC Integration "
@@ -70,17 +75,16 @@ def integration_method(func):
             signature.bind(self, *args, **kwargs)
         except TypeError as exc:
             raise QmsApiError(
-                "[%s] %s"
-                % (
+                coded(
                     schema.BAD_ARGUMENT,
                     self.env._(
                         "Wrong arguments for %(method)s: %(error)s. Expected: "
                         "%(signature)s.",
                         method=func.__name__,
                         error=exc,
-                        signature=str(signature).replace("(self, ", "(").replace(
-                            "(self)", "()"
-                        ),
+                        signature=str(signature)
+                        .replace("(self, ", "(")
+                        .replace("(self)", "()"),
                     ),
                 )
             ) from None
@@ -105,81 +109,90 @@ class QmsOnestopApi(models.AbstractModel):
     # ------------------------------------------------------------ errors
     def _qms_api_text(self, key, params):
         """The message of ``key`` in the caller's language."""
-        _ = self.env._
         words = {
-            "text": _("text"),
-            "a number": _("a number"),
-            "a whole number": _("a whole number"),
-            "a list": _("a list"),
-            "a structure": _("a structure"),
-            "true/false": _("true or false"),
-            "a date and time": _("a date and time"),
-            "a date": _("a date"),
-            "base64": _("base64 text"),
+            "text": self.env._("text"),
+            "a number": self.env._("a number"),
+            "a whole number": self.env._("a whole number"),
+            "a list": self.env._("a list"),
+            "a structure": self.env._("a structure"),
+            "true/false": self.env._("true or false"),
+            "a date and time": self.env._("a date and time"),
+            "a date": self.env._("a date"),
+            "base64": self.env._("base64 text"),
         }
         p = dict(params)
         if "expected" in p:
             p["expected"] = words.get(p["expected"], p["expected"])
         texts = {
-            "missing": lambda: _("%(field)s is required.", **p),
-            "type": lambda: _("%(field)s must be %(expected)s.", **p),
-            "too_long": lambda: _(
+            "missing": lambda: self.env._("%(field)s is required.", **p),
+            "type": lambda: self.env._("%(field)s must be %(expected)s.", **p),
+            "too_long": lambda: self.env._(
                 "%(field)s is longer than %(max)s characters.", **p
             ),
-            "choice": lambda: _("%(field)s must be one of: %(choices)s.", **p),
-            "format": lambda: _(
+            "choice": lambda: self.env._("%(field)s must be one of: %(choices)s.", **p),
+            "format": lambda: self.env._(
                 "%(field)s is not in the expected format (%(example)s).", **p
             ),
-            "unknown_keys": lambda: _("%(field)s has unknown keys: %(keys)s.", **p),
-            "too_many": lambda: _("%(field)s holds more than %(max)s items.", **p),
-            "empty_list": lambda: _("%(field)s must hold at least one item.", **p),
-            "base64": lambda: _("%(field)s is not valid base64.", **p),
-            "file_size": lambda: _(
+            "unknown_keys": lambda: self.env._(
+                "%(field)s has unknown keys: %(keys)s.", **p
+            ),
+            "too_many": lambda: self.env._(
+                "%(field)s holds more than %(max)s items.", **p
+            ),
+            "empty_list": lambda: self.env._(
+                "%(field)s must hold at least one item.", **p
+            ),
+            "base64": lambda: self.env._("%(field)s is not valid base64.", **p),
+            "file_size": lambda: self.env._(
                 "%(field)s is %(size)s MB; the limit is %(max)s MB.", **p
             ),
-            "range": lambda: _("%(field)s must be between %(min)s and %(max)s.", **p),
-            "file_type": lambda: _(
+            "range": lambda: self.env._(
+                "%(field)s must be between %(min)s and %(max)s.", **p
+            ),
+            "file_type": lambda: self.env._(
                 "%(field)s is a %(type)s file, which is not accepted "
                 "(accepted: %(allowed)s).",
                 **p,
             ),
-            "unknown_agency": lambda: _("Unknown agency code %(code)s.", **p),
-            "agency_forbidden": lambda: _(
+            "unknown_agency": lambda: self.env._("Unknown agency code %(code)s.", **p),
+            "agency_forbidden": lambda: self.env._(
                 "This account may not act for agency %(code)s.", **p
             ),
-            "unknown_procedure": lambda: _("Unknown procedure %(code)s.", **p),
-            "unknown_case": lambda: _(
+            "unknown_procedure": lambda: self.env._("Unknown procedure %(code)s.", **p),
+            "unknown_case": lambda: self.env._(
                 "Procedure %(code)s has no case %(case)s (cases: %(cases)s).", **p
             ),
-            "unknown_component": lambda: _(
+            "unknown_component": lambda: self.env._(
                 "%(field)s: %(name)s is not a component of this dossier "
                 "(components: %(names)s).",
                 **p,
             ),
-            "unknown_dossier": lambda: _("Unknown dossier code %(code)s.", **p),
-            "no_agency": lambda: _(
+            "unknown_dossier": lambda: self.env._(
+                "Unknown dossier code %(code)s.", **p
+            ),
+            "no_agency": lambda: self.env._(
                 "No agency has an ISO procedure in effect for procedure "
                 "%(code)s: the dossier cannot be filed.",
                 **p,
             ),
-            "reused_code": lambda: _(
+            "reused_code": lambda: self.env._(
                 "%(system)s already filed dossier %(code)s, for another desk or "
                 "procedure: a source code is used once.",
                 **p,
             ),
-            "not_waiting": lambda: _(
+            "not_waiting": lambda: self.env._(
                 "Dossier %(code)s is not waiting for a supplement.", **p
             ),
-            "not_open": lambda: _(
+            "not_open": lambda: self.env._(
                 "Dossier %(code)s is %(state)s: it can no longer be withdrawn.", **p
             ),
-            "not_returned": lambda: _(
+            "not_returned": lambda: self.env._(
                 "Dossier %(code)s is rated once its result is returned.", **p
             ),
-            "already_rated": lambda: _(
+            "already_rated": lambda: self.env._(
                 "Dossier %(code)s was already rated (%(level)s).", **p
             ),
-            "busy_retry": lambda: _(
+            "busy_retry": lambda: self.env._(
                 "The same dossier is being filed by another call: retry.", **p
             ),
         }
@@ -191,7 +204,7 @@ class QmsOnestopApi(models.AbstractModel):
         the caller's language; unexpected errors are logged with a
         reference."""
         if isinstance(exc, schema.ApiError):
-            message = "[%s] %s" % (exc.status, self._qms_api_text(exc.key, exc.params))
+            message = coded(exc.status, self._qms_api_text(exc.key, exc.params))
             if exc.status == schema.FORBIDDEN:
                 return QmsApiAccessError(message)
             return QmsApiError(message)
@@ -210,8 +223,7 @@ class QmsOnestopApi(models.AbstractModel):
         reference = uuid.uuid4().hex[:12]
         _logger.exception("Integration API error, reference %s", reference)
         return QmsApiError(
-            "[%s] %s"
-            % (
+            coded(
                 schema.INTERNAL,
                 self.env._(
                     "Unexpected error; the administrator finds it in the server "
@@ -266,9 +278,7 @@ class QmsOnestopApi(models.AbstractModel):
         }
 
     def _qms_agency(self, code, field):
-        agency = (
-            self.env["res.company"].sudo().search([("qms_agency_code", "=", code)])
-        )
+        agency = self.env["res.company"].sudo().search([("qms_agency_code", "=", code)])
         if not agency:
             raise schema.ApiError(schema.UNKNOWN, "unknown_agency", code=code)
         if not self.env.su and agency not in self.env.user.company_ids:
@@ -317,8 +327,9 @@ class QmsOnestopApi(models.AbstractModel):
 
     def _qms_attach_components(self, dossier, components, field):
         for index, comp in enumerate(components):
+            wanted = _key(comp["name"])
             line = dossier.component_ids.filtered(
-                lambda c, n=_key(comp["name"]): _key(c.name) == n
+                lambda c, wanted=wanted: _key(c.name) == wanted
             )[:1]
             if not line:
                 raise schema.ApiError(
@@ -331,7 +342,9 @@ class QmsOnestopApi(models.AbstractModel):
             attachments = self._qms_attach(
                 comp["files"], line, f"{field}[{index}].files"
             )
-            values = {"attachment_ids": [fields.Command.link(a.id) for a in attachments]}
+            values = {
+                "attachment_ids": [fields.Command.link(a.id) for a in attachments]
+            }
             if dossier.state == "draft":
                 values["provided"] = True
             line.sudo().write(values)
@@ -385,9 +398,9 @@ class QmsOnestopApi(models.AbstractModel):
             "external_code": d.external_code or False,
             "state": d.state,
             "state_label": states.get(d.state, d.state),
-            "national_status": self.env[
-                "qms.onestop.status.map"
-            ]._qms_national_status(d, rows)
+            "national_status": self.env["qms.onestop.status.map"]._qms_national_status(
+                d, rows
+            )
             or False,
             "procedure": d.tthc_id.code,
             "case": d.tthc_case_id.name,
@@ -560,9 +573,7 @@ class QmsOnestopApi(models.AbstractModel):
                 if c.qms_agency_code
             ],
             "errors": schema.STATUSES,
-            "limits": {
-                k: v for k, v in self._qms_api_limits().items() if k != "types"
-            },
+            "limits": {k: v for k, v in self._qms_api_limits().items() if k != "types"},
             "file_types": self._qms_api_limits()["types"],
         }
 
@@ -609,9 +620,7 @@ class QmsOnestopApi(models.AbstractModel):
         result = []
         for code in codes:
             if code in found:
-                result.append(
-                    self._qms_status_values(found[code], with_files, rows)
-                )
+                result.append(self._qms_status_values(found[code], with_files, rows))
             else:
                 result.append(
                     {
@@ -820,8 +829,8 @@ class QmsOnestopApi(models.AbstractModel):
         Import = self.env["qms.tthc.import"]
         agencies = self.env["res.company"]
         for code in clean["agencies"]:
-            agency = self.env["res.company"].sudo().search(
-                [("qms_agency_code", "=", code)]
+            agency = (
+                self.env["res.company"].sudo().search([("qms_agency_code", "=", code)])
             )
             if not agency:
                 raise schema.ApiError(schema.UNKNOWN, "unknown_agency", code=code)
@@ -835,7 +844,9 @@ class QmsOnestopApi(models.AbstractModel):
             "result_type": clean["result"] or False,
             "applicant_type": clean["applicant_type"],
             "legal_basis_ids": [
-                fields.Command.set(Import._legal_documents(clean["legal_bases"], {}).ids)
+                fields.Command.set(
+                    Import._legal_documents(clean["legal_bases"], {}).ids
+                )
             ],
             "company_ids": [fields.Command.set(agencies.ids)],
         }
@@ -862,7 +873,9 @@ class QmsOnestopApi(models.AbstractModel):
             for vals in case_values:
                 case = existing.pop(_key(vals["name"]), None)
                 if case:
-                    commands.append(fields.Command.update(case.id, dict(vals, active=True)))
+                    commands.append(
+                        fields.Command.update(case.id, dict(vals, active=True))
+                    )
                 else:
                     commands.append(fields.Command.create(vals))
             commands += [

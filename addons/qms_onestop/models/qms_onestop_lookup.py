@@ -90,9 +90,7 @@ class QmsOnestopLookup(models.Model):
         """What anyone with the code and the digits may see: nothing
         personal."""
         company = dossier.company_id
-        states = dict(
-            dossier._fields["state"]._description_selection(self.env)
-        )
+        states = dict(dossier._fields["state"]._description_selection(self.env))
 
         def local(moment):
             return moment and company._qms_to_local(moment)

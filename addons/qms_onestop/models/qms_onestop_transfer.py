@@ -104,9 +104,7 @@ class QmsOnestopTransfer(models.Model):
         copy=False,
     )
     remote_step = fields.Char(string="Step There", readonly=True, copy=False)
-    remote_updated_at = fields.Datetime(
-        string="Last News", readonly=True, copy=False
-    )
+    remote_updated_at = fields.Datetime(string="Last News", readonly=True, copy=False)
     result_number = fields.Char(string="Result No.", readonly=True, copy=False)
     result_date = fields.Date(readonly=True, copy=False)
     result_signer = fields.Char(string="Signed By", readonly=True, copy=False)
@@ -213,13 +211,10 @@ class QmsOnestopTransfer(models.Model):
                 date=now,
                 transfer_id=transfer.id,
                 note=self.env._(
-                    "To %(agency)s (dossier %(code)s there), due %(due)s: "
-                    "%(request)s",
+                    "To %(agency)s (dossier %(code)s there), due %(due)s: %(request)s",
                     agency=to.name,
                     code=child.name,
-                    due=fields.Datetime.to_string(to._qms_to_local(child.due_at))[
-                        :16
-                    ],
+                    due=fields.Datetime.to_string(to._qms_to_local(child.due_at))[:16],
                     request=transfer.request,
                 ),
             )
@@ -241,9 +236,7 @@ class QmsOnestopTransfer(models.Model):
                 self.env._("Give the other agency its share of the time limit.")
             )
         if not (self.request or "").strip():
-            raise ValidationError(
-                self.env._("Say what the other agency settles.")
-            )
+            raise ValidationError(self.env._("Say what the other agency settles."))
         for agency in self.to_company_id | dossier.company_id:
             if not agency.qms_agency_code:
                 raise ValidationError(

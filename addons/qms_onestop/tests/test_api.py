@@ -59,7 +59,10 @@ class ApiCase(OnestopCase, HttpCase):
                 "phone": "0912345678",
             },
             "components": [
-                {"name": "Tờ khai theo mẫu", "files": [{"name": "tk.pdf", "data": PDF}]},
+                {
+                    "name": "Tờ khai theo mẫu",
+                    "files": [{"name": "tk.pdf", "data": PDF}],
+                },
                 {
                     "name": "giấy tờ tùy thân ",
                     "files": [{"name": "cccd.pdf", "data": PDF}],
@@ -164,9 +167,7 @@ class TestApiIntake(ApiCase):
         self.fault("QMS-400", "receive_dossier", self.payload(), "extra argument")
         self.fault("QMS-400", "receive_dossier")
         self.fault("QMS-400", "receive_dossier", self.payload(external_code=12))
-        self.fault(
-            "QMS-400", "receive_dossier", self.payload(submitted_at="yesterday")
-        )
+        self.fault("QMS-400", "receive_dossier", self.payload(submitted_at="yesterday"))
         self.fault("QMS-400", "receive_dossier", self.payload(desk="000 00 99"))
         self.fault("QMS-404", "receive_dossier", self.payload(desk="000.00.77.H99"))
         fault = self.fault(
@@ -213,7 +214,9 @@ class TestApiIntake(ApiCase):
         with self.assertRaises(xmlrpc.client.Fault):
             self.call("about", password="wrong")
         about = self.call("about")
-        self.assertEqual(about["agencies"], [{"code": "000.00.99.H99", "name": self.agency_a.name}])
+        self.assertEqual(
+            about["agencies"], [{"code": "000.00.99.H99", "name": self.agency_a.name}]
+        )
         self.assertIn("QMS-404", about["errors"])
         # The caller's context cannot steer the server (here: backdating).
         code = self.call(
@@ -256,9 +259,7 @@ class TestApiFollowUp(ApiCase):
         self.assertEqual(statuses[1]["error"]["code"], "QMS-404")
         feed = self.call("dossier_changes", 0)
         actions = [e["action"] for e in feed["events"] if e["dossier"]["code"] == code]
-        self.assertEqual(
-            actions, ["receive", "handoff", "supplement_request"]
-        )
+        self.assertEqual(actions, ["receive", "handoff", "supplement_request"])
         self.assertEqual(feed["events"][-1]["dossier"]["state"], "waiting_supplement")
         # The applicant supplies on the portal: the clock restarts.
         status = self.call(
@@ -266,7 +267,10 @@ class TestApiFollowUp(ApiCase):
             code,
             {
                 "components": [
-                    {"name": "Tờ khai theo mẫu", "files": [{"name": "bs.pdf", "data": PDF}]}
+                    {
+                        "name": "Tờ khai theo mẫu",
+                        "files": [{"name": "bs.pdf", "data": PDF}],
+                    }
                 ],
                 "note": "Đã bổ sung",
             },
@@ -284,9 +288,7 @@ class TestApiFollowUp(ApiCase):
             [e["action"] for e in later["events"]], ["supplement_received"]
         )
         self.assertFalse(later["more"])
-        self.assertEqual(
-            self.call("dossier_changes", later["last_id"])["events"], []
-        )
+        self.assertEqual(self.call("dossier_changes", later["last_id"])["events"], [])
         page = self.call("dossier_changes", 0, False, 2)
         self.assertTrue(page["more"])
         self.assertEqual(len(page["events"]), 2)
@@ -306,7 +308,9 @@ class TestApiFollowUp(ApiCase):
             self.as_(dossier.current_line_id.user_id, dossier).action_handoff(
                 dossier.current_line_id.id
             )
-        dossier.sudo().write({"result_number": "125/TLKS", "is_electronic_result": True})
+        dossier.sudo().write(
+            {"result_number": "125/TLKS", "is_electronic_result": True}
+        )
         dossier.sudo().result_attachment_ids = [
             (0, 0, {"name": "ket-qua.pdf", "raw": base64.b64decode(PDF)})
         ]
@@ -346,7 +350,9 @@ class TestApiCatalogue(ApiCase):
         }
         first = self.call("sync_legal_documents", [doc])
         self.assertEqual(first[0]["result"], "created")
-        self.assertEqual(self.call("sync_legal_documents", [doc])[0]["result"], "unchanged")
+        self.assertEqual(
+            self.call("sync_legal_documents", [doc])[0]["result"], "unchanged"
+        )
         changed = self.call(
             "sync_legal_documents",
             [dict(doc, state="replaced"), dict(doc, number="", title="x")],
@@ -399,12 +405,23 @@ class TestApiCatalogue(ApiCase):
         )
         results = self.call(
             "sync_procedures",
-            [proc, dict(proc, code="9.1"), dict(proc, code="9.999778", agencies=["000.00.55.H99"])],
+            [
+                proc,
+                dict(proc, code="9.1"),
+                dict(proc, code="9.999778", agencies=["000.00.55.H99"]),
+            ],
         )
         self.assertTrue(results[0]["ok"], results[0])
         self.assertEqual(
-            [(r["ok"], r.get("result"), r.get("error", {}).get("code")) for r in results],
-            [(True, "updated", None), (False, None, "QMS-400"), (False, None, "QMS-404")],
+            [
+                (r["ok"], r.get("result"), r.get("error", {}).get("code"))
+                for r in results
+            ],
+            [
+                (True, "updated", None),
+                (False, None, "QMS-400"),
+                (False, None, "QMS-404"),
+            ],
         )
         tthc.invalidate_recordset()
         self.assertEqual(tthc.case_ids.mapped("legal_deadline"), [3, 8])

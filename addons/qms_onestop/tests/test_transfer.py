@@ -93,9 +93,15 @@ class TestTransfer(OnestopCase):
         self.assertEqual(transfer.remote_code, child.name)
         self.assertEqual(child.current_line_id.user_id, self.desk_b)
         self.assertEqual(child.sudo().phone_raw, "0912345678")
-        self.assertIn("to-khai.pdf", child.env["ir.attachment"].sudo().search(
-            [("res_model", "=", "qms.onestop.dossier"), ("res_id", "=", child.id)]
-        ).mapped("name"))
+        self.assertIn(
+            "to-khai.pdf",
+            child.env["ir.attachment"]
+            .sudo()
+            .search(
+                [("res_model", "=", "qms.onestop.dossier"), ("res_id", "=", child.id)]
+            )
+            .mapped("name"),
+        )
         # Each agency sees its own dossier; both see the transfer.
         self.assertFalse(
             self.env["qms.onestop.dossier"]
@@ -135,9 +141,7 @@ class TestTransfer(OnestopCase):
         # The step that waited gets back the 5 hours.
         self.assertGreater(dossier.current_line_id.due_at, line_due)
         actions = dossier.log_ids.mapped("action")
-        self.assertEqual(
-            actions[-3:], ["handoff", "transfer_send", "transfer_result"]
-        )
+        self.assertEqual(actions[-3:], ["handoff", "transfer_send", "transfer_result"])
         # A finishes: its processing time excludes the 5 hours spent at B.
         self._to_result(dossier, ["2026-03-03 08:00", "2026-03-03 09:30"])
         self.assertEqual(dossier.state, "result_ready")
@@ -159,7 +163,10 @@ class TestTransfer(OnestopCase):
         self._settle_at_b(child, ["2026-03-02 13:00"])
         with self.at("2026-03-02 16:00"):
             child.sudo()._qms_close(
-                "refused", "Không đủ điều kiện đăng ký thường trú", "refuse", "processing"
+                "refused",
+                "Không đủ điều kiện đăng ký thường trú",
+                "refuse",
+                "processing",
             )
         self.assertEqual(transfer.state, "refused")
         self.assertEqual(transfer.timeliness, "late")
@@ -196,7 +203,9 @@ class TestTransfer(OnestopCase):
         too_long = Transfer.create(values)
         with self.at("2026-03-02 10:00"), self.assertRaises(ValidationError):
             too_long.action_send()
-        own = Transfer.create(dict(values, to_company_id=self.agency_a.id, allotted_days=1))
+        own = Transfer.create(
+            dict(values, to_company_id=self.agency_a.id, allotted_days=1)
+        )
         with self.at("2026-03-02 10:00"), self.assertRaises(ValidationError):
             own.action_send()
         # Only the officer of the current step (or a supervisor) sends it.
@@ -205,9 +214,9 @@ class TestTransfer(OnestopCase):
             self.as_((self.proc_a | self.proc2_a) - officer, other).action_send()
         self.assertEqual(dossier.state, "in_progress")
         self.assertFalse(
-            self.env["qms.onestop.dossier"].sudo().search(
-                [("company_id", "=", self.agency_b.id)]
-            )
+            self.env["qms.onestop.dossier"]
+            .sudo()
+            .search([("company_id", "=", self.agency_b.id)])
         )
         with self.at("2026-03-02 10:00"):
             other.action_send()
