@@ -277,7 +277,7 @@ class QmsOnestopApi(models.AbstractModel):
             ],
         }
 
-    def _qms_agency(self, code, field):
+    def _qms_agency(self, code):
         agency = self.env["res.company"].sudo().search([("qms_agency_code", "=", code)])
         if not agency:
             raise schema.ApiError(schema.UNKNOWN, "unknown_agency", code=code)
@@ -450,7 +450,7 @@ class QmsOnestopApi(models.AbstractModel):
         """File (and receive) one cleaned dossier; a second filing with the same
         source code returns the first dossier."""
         Dossier = self.env["qms.onestop.dossier"]
-        desk = self._qms_agency(clean["desk"], "desk")
+        desk = self._qms_agency(clean["desk"])
         existing = Dossier.sudo().search(
             [
                 ("external_system", "=", clean["source"]),
@@ -564,6 +564,7 @@ class QmsOnestopApi(models.AbstractModel):
     @integration_method
     def about(self):
         """Version, error codes, and the agencies this account acts for."""
+        limits = self._qms_api_limits()
         return {
             "api": API_VERSION,
             "login": self.env.user.login,
@@ -573,8 +574,8 @@ class QmsOnestopApi(models.AbstractModel):
                 if c.qms_agency_code
             ],
             "errors": schema.STATUSES,
-            "limits": {k: v for k, v in self._qms_api_limits().items() if k != "types"},
-            "file_types": self._qms_api_limits()["types"],
+            "limits": {k: v for k, v in limits.items() if k != "types"},
+            "file_types": limits["types"],
         }
 
     @integration_method

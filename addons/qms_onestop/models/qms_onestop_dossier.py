@@ -823,20 +823,19 @@ class QmsOnestopDossier(models.Model):
         dossier is due after its ``allotted_days`` share, not the procedure's
         whole time limit."""
         self.ensure_one()
-        dossier = self
-        dossier._qms_lock()
-        procedure = dossier._qms_check_receivable()
+        self._qms_lock()
+        procedure = self._qms_check_receivable()
         version = procedure.effective_version_id
-        now = dossier._qms_now()
-        company = dossier.company_id
-        desk = dossier.receiving_company_id
+        now = self._qms_now()
+        company = self.company_id
+        desk = self.receiving_company_id
         local_day = desk._qms_to_local(now).date()
-        amount, uom, cutoff = dossier.tthc_case_id.qms_deadline_args()
+        amount, uom, cutoff = self.tthc_case_id.qms_deadline_args()
         if allotted_days:
             amount, uom, cutoff = allotted_days, "day", None
         due = company.qms_deadline(now, amount, uom, cutoff)
-        partner = dossier._qms_applicant_partner()
-        dossier.sudo()._qms_transition(
+        partner = self._qms_applicant_partner()
+        self.sudo()._qms_transition(
             {
                 "state": "in_progress",
                 "name": desk._qms_next_dossier_code(local_day),
@@ -850,21 +849,21 @@ class QmsOnestopDossier(models.Model):
                 "applicant_partner_id": partner.id,
             }
         )
-        dossier._qms_log(
+        self._qms_log(
             "receive",
             date=now,
             note=note
             or self.env._(
                 "Received at %(desk)s by %(channel)s; appointment %(due)s.",
                 desk=desk.name,
-                channel=dict(CHANNELS)[dossier.channel],
-                due=fields.Datetime.to_string(dossier._qms_local(due))[:16],
+                channel=dict(CHANNELS)[self.channel],
+                due=fields.Datetime.to_string(self._qms_local(due))[:16],
             ),
         )
-        dossier._qms_create_lines(version.step_ids.sorted("sequence"))
+        self._qms_create_lines(version.step_ids.sorted("sequence"))
         # The receiving officer performs the intake step.
-        dossier._qms_open_line(
-            dossier._qms_pending_lines()[:1],
+        self._qms_open_line(
+            self._qms_pending_lines()[:1],
             intake_user,
             now,
             force=bool(intake_user),
@@ -1307,17 +1306,26 @@ class QmsOnestopDossier(models.Model):
             "rule": rule,
         }
 
-    def _qms_stop_clock(self, supplement, now):
+    def _qms_stop_clock(self, now, reason, **links):
+        """Stop the clock: waiting for the applicant's supplement or for
+        another agency (``links``: the supplement or transfer waited for)."""
         self.ensure_one()
         self.env["qms.onestop.pause"].sudo().create(
-            {
-                "dossier_id": self.id,
-                "start_at": now,
-                "reason": "supplement",
-                "supplement_id": supplement.id,
-            }
+            {"dossier_id": self.id, "start_at": now, "reason": reason, **links}
         )
-        self.sudo()._qms_transition({"state": "waiting_supplement"})
+        self.sudo()._qms_transition({"state": f"waiting_{reason}"})
+
+    def _qms_give_step_time(self, hours, now):
+        """The current step gets back ``hours`` of working time it waited."""
+        line = self.current_line_id
+        if line and line.due_at and hours:
+            line.sudo().write(
+                {
+                    "due_at": self.company_id.qms_deadline(
+                        max(line.due_at, now), hours, "hour"
+                    )
+                }
+            )
 
     def _qms_restart_clock(self, supplement, now):
         """The applicant supplied: end the pause and move the due date as the
@@ -1341,18 +1349,9 @@ class QmsOnestopDossier(models.Model):
             if uom == "day" and remaining:
                 local = company._qms_to_local(due)
                 due = company._qms_to_utc(company._qms_call("closing", local.date()))
-        paused_hours = company.qms_working_hours_between(pause.start_at, now)
-        line = self.current_line_id
-        if line and line.due_at:
-            line.sudo().write(
-                {
-                    "due_at": company.qms_deadline(
-                        max(line.due_at, now), paused_hours, "hour"
-                    )
-                    if paused_hours
-                    else line.due_at
-                }
-            )
+        self._qms_give_step_time(
+            company.qms_working_hours_between(pause.start_at, now), now
+        )
         values = {"state": "in_progress", "due_at": due}
         if self.appointment_at == self.due_at or not self.apologized:
             values["appointment_at"] = due

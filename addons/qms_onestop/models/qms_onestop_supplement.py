@@ -128,7 +128,7 @@ class QmsOnestopSupplement(models.Model):
                     now, settings["days"], "day"
                 )
             supplement._qms_transition(values)
-            dossier._qms_stop_clock(supplement, now)
+            dossier._qms_stop_clock(now, "supplement", supplement_id=supplement.id)
             dossier._qms_log(
                 "supplement_request",
                 date=now,

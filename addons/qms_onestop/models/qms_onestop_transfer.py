@@ -189,15 +189,7 @@ class QmsOnestopTransfer(models.Model):
                     "sent_by_id": self.env.user.id,
                 }
             )
-            self.env["qms.onestop.pause"].sudo().create(
-                {
-                    "dossier_id": dossier.id,
-                    "start_at": now,
-                    "reason": "interagency",
-                    "transfer_id": transfer.id,
-                }
-            )
-            dossier.sudo()._qms_transition({"state": "waiting_interagency"})
+            dossier._qms_stop_clock(now, "interagency", transfer_id=transfer.id)
             child = transfer._qms_deliver(now)
             transfer._qms_transition(
                 {
@@ -411,17 +403,12 @@ class QmsOnestopTransfer(models.Model):
         if dossier.state == "waiting_interagency" and not dossier.transfer_ids.filtered(
             lambda t: t.state == "sent"
         ):
-            company = dossier.company_id
-            away = company.qms_working_hours_between(pause.start_at or now, now)
-            line = dossier.current_line_id
-            if line.due_at and away:
-                line.write(
-                    {
-                        "due_at": company.qms_deadline(
-                            max(line.due_at, now), away, "hour"
-                        )
-                    }
-                )
+            dossier._qms_give_step_time(
+                dossier.company_id.qms_working_hours_between(
+                    pause.start_at or now, now
+                ),
+                now,
+            )
             dossier._qms_transition({"state": "in_progress"})
         dossier._qms_log("transfer_result", date=now, transfer_id=self.id, note=note)
         if self.state == "refused":
