@@ -1,5 +1,4 @@
 from . import qms_precheck_mixin
-from . import qms_child_mixin
 from . import qms_iso_clause
 from . import qms_auditor
 from . import qms_audit_plan

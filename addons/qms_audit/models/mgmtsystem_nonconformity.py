@@ -21,7 +21,8 @@ class MgmtsystemNonconformity(models.Model):
     these buttons.
     """
 
-    _inherit = "mgmtsystem.nonconformity"
+    _name = "mgmtsystem.nonconformity"
+    _inherit = ["mgmtsystem.nonconformity", "qms.transition.mixin"]
     _check_company_auto = True
 
     partner_id = fields.Many2one(required=False)
@@ -131,10 +132,25 @@ class MgmtsystemNonconformity(models.Model):
             [("state", "=", state)], order="sequence", limit=1
         )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._qms_creating():
+            initial = self._fields["stage_id"].default
+            initial = initial(self).id if callable(initial) else False
+            given = self.env.context.get("default_stage_id")
+            for vals in vals_list:
+                stage = vals.get("stage_id", given)
+                if stage not in (None, False, initial) or "state" in vals:
+                    raise UserError(
+                        self.env._(
+                            "A new nonconformity starts as a draft; use its buttons "
+                            "to move it on."
+                        )
+                    )
+        return super().create(vals_list)
+
     def write(self, vals):
-        if ("stage_id" in vals or "state" in vals) and not self.env.context.get(
-            "qms_transition"
-        ):
+        if ("stage_id" in vals or "state" in vals) and not self._qms_in_transition():
             raise UserError(
                 self.env._(
                     "Use the buttons of the nonconformity to submit, accept, return "
@@ -147,7 +163,7 @@ class MgmtsystemNonconformity(models.Model):
         values = dict(vals or {}, stage_id=self._qms_stage(state).id)
         # Moves are checked by the buttons; the system records them for the
         # user (who need not be able to write the actions the move opens).
-        return self.sudo().with_context(qms_transition=True).write(values)
+        return self.sudo()._qms_transition(values)
 
     def _qms_require(self, states, message):
         if any(nc.state not in states for nc in self):
@@ -246,11 +262,11 @@ class MgmtsystemNonconformity(models.Model):
             drafts = (
                 nc.sudo()._get_all_actions().filtered(lambda a: a.qms_state == "draft")
             )
-            for action in drafts.with_context(qms_transition=True):
+            for action in drafts:
                 vals = nc._qms_action_defaults()
                 if action.qms_root_cause:
                     del vals["qms_root_cause"]
-                action.write(vals)
+                action._qms_transition(vals)
             nc._qms_move("pending", {"qms_submitted_on": today})
             nc.sudo().activity_feedback(
                 ["qms_audit.mail_activity_nc_response"],
@@ -436,7 +452,8 @@ class MgmtsystemNonconformity(models.Model):
                 ("qms_response_notified_on", "=", False),
             ]
         )
-        for nc in late:
+
+        def remind(nc):
             nc.activity_schedule(
                 "qms_audit.mail_activity_nc_response",
                 date_deadline=today,
@@ -447,7 +464,7 @@ class MgmtsystemNonconformity(models.Model):
                     date=nc.qms_response_due.strftime("%d/%m/%Y"),
                 ),
             )
-        late.with_context(qms_transition=True).write(
-            {"qms_response_notified_on": today}
-        )
+            nc._qms_transition({"qms_response_notified_on": today})
+
+        self._qms_each(late, remind)
         return len(late)

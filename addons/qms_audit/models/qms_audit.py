@@ -380,32 +380,32 @@ class QmsAudit(models.Model):
                 vals["reference"] = self.env["ir.sequence"].next_by_code("qms.audit")
         return super().create(vals_list)
 
-    def write(self, vals):
-        if not self.env.context.get("qms_transition"):
-            for audit in self:
-                if audit.state != "planned" and set(vals) & PROGRAM_FIELDS:
-                    raise UserError(
-                        self.env._(
-                            "The program of %(audit)s is approved: it can no longer "
-                            "be changed (ask the quality representative to reopen "
-                            "it).",
-                            audit=audit.display_name,
-                        )
-                    )
-                if audit.state == "report_issued" and set(vals) & REPORT_FIELDS:
-                    raise UserError(
-                        self.env._(
-                            "The report of %(audit)s is issued: it can no longer be "
-                            "changed.",
-                            audit=audit.display_name,
-                        )
-                    )
-        return super().write(vals)
+    def _qms_frozen_fields(self, state, names):
+        frozen = super()._qms_frozen_fields(state, names)
+        if state != "planned":
+            frozen |= set(names) & PROGRAM_FIELDS
+        if state == "report_issued":
+            frozen |= set(names) & REPORT_FIELDS
+        return frozen
+
+    def _qms_locked_message(self, record):
+        if record.state == "report_issued":
+            return self.env._(
+                "The report of %(audit)s is issued: it can no longer be changed.",
+                audit=record.display_name,
+            )
+        if record.state in ("program_approved", "in_progress"):
+            return self.env._(
+                "The program of %(audit)s is approved: it can no longer be changed "
+                "(ask the quality representative to reopen it).",
+                audit=record.display_name,
+            )
+        return super()._qms_locked_message(record)
 
     def _qms_check_content_editable(self, program=False):
         """Raise unless the audit's checklist and findings (or, with
         ``program``, its schedule) may still be changed."""
-        if self.env.context.get("qms_transition"):
+        if self._qms_in_transition():
             return
         allowed = (
             ("planned",) if program else ("planned", "program_approved", "in_progress")
@@ -710,7 +710,8 @@ class QmsAudit(models.Model):
         without a report."""
         today = fields.Date.context_today(self)
         late = self.search([("is_late", "=", True), ("late_notified_on", "=", False)])
-        for audit in late:
+
+        def remind(audit):
             user = audit.lead_id.user_id or audit.create_uid
             audit.activity_schedule(
                 "qms_audit.mail_activity_audit_late",
@@ -722,5 +723,7 @@ class QmsAudit(models.Model):
                 ),
             )
             audit._qms_transition({"late_notified_on": today})
+
+        self._qms_each(late, remind)
         self.env["qms.audit.plan.line"]._cron_qms_late_audits()
         return len(late)

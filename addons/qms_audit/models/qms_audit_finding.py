@@ -132,31 +132,36 @@ class QmsAuditFinding(models.Model):
         ):
             audit = finding.audit_id
             lead = audit.lead_id.user_id
-            nc = NC.with_context(qms_transition=True).create(
-                {
-                    "name": (finding.description or "")[:120],
-                    "description": finding.description,
-                    "company_id": audit.company_id.id,
-                    "system_id": audit.company_id._qms_system().id,
-                    "responsible_user_id": finding.responsible_id.id,
-                    "manager_user_id": (lead or self.env.user).id,
-                    "user_id": (finding.auditor_id.user_id or lead or self.env.user).id,
-                    "origin_ids": [(6, 0, origin.ids)],
-                    "severity_id": self.env.ref(SEVERITIES[finding.finding_type]).id,
-                    "stage_id": NC._qms_stage("analysis").id,
-                    "qms_audit_id": audit.id,
-                    "qms_finding_id": finding.id,
-                    "qms_grade": finding.finding_type,
-                    "qms_clause_id": finding.clause_id.id,
-                    "qms_procedure_id": finding.procedure_id.id,
-                    "qms_department_id": finding.department_id.id,
-                    "qms_requirement": finding.requirement,
-                    "qms_evidence": finding.evidence,
-                    "qms_response_due": today + timedelta(days=days),
-                    "res_model": "qms.audit",
-                    "res_id": audit.id,
-                }
-            )
+            with NC.browse()._qms_unlocked(create=True):
+                nc = NC.create(
+                    {
+                        "name": (finding.description or "")[:120],
+                        "description": finding.description,
+                        "company_id": audit.company_id.id,
+                        "system_id": audit.company_id._qms_system().id,
+                        "responsible_user_id": finding.responsible_id.id,
+                        "manager_user_id": (lead or self.env.user).id,
+                        "user_id": (
+                            finding.auditor_id.user_id or lead or self.env.user
+                        ).id,
+                        "origin_ids": [(6, 0, origin.ids)],
+                        "severity_id": self.env.ref(
+                            SEVERITIES[finding.finding_type]
+                        ).id,
+                        "stage_id": NC._qms_stage("analysis").id,
+                        "qms_audit_id": audit.id,
+                        "qms_finding_id": finding.id,
+                        "qms_grade": finding.finding_type,
+                        "qms_clause_id": finding.clause_id.id,
+                        "qms_procedure_id": finding.procedure_id.id,
+                        "qms_department_id": finding.department_id.id,
+                        "qms_requirement": finding.requirement,
+                        "qms_evidence": finding.evidence,
+                        "qms_response_due": today + timedelta(days=days),
+                        "res_model": "qms.audit",
+                        "res_id": audit.id,
+                    }
+                )
             if finding.attachment_ids:
                 nc.message_post(
                     body=self.env._("Evidence from the audit."),

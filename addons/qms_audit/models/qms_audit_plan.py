@@ -132,7 +132,7 @@ class QmsAuditPlan(models.Model):
 
     def _qms_check_editable(self):
         """Raise if a plan is frozen (its teams and lines are frozen with it)."""
-        if self.env.context.get("qms_transition"):
+        if self._qms_in_transition():
             return
         locked = self.filtered(lambda p: p.state in self._qms_locked_states)
         if locked:

@@ -1,3 +1,6 @@
+from . import qms_transition_mixin
+from . import qms_locked_mixin
+from . import qms_child_mixin
 from . import qms_legal_review_mixin
 from . import qms_workday_cache_mixin
 from . import qms_version_line_mixin
@@ -29,7 +32,6 @@ from . import qms_document_review
 from . import qms_record_type
 from . import qms_quality_record
 from . import ir_attachment
-from . import qms_locked_mixin
 from . import mgmtsystem_system
 from . import qms_steering_committee
 from . import qms_steering_committee_member

@@ -23,7 +23,8 @@ class MgmtsystemAction(models.Model):
     finds the action not effective reopens it with a new deadline.
     """
 
-    _inherit = "mgmtsystem.action"
+    _name = "mgmtsystem.action"
+    _inherit = ["mgmtsystem.action", "qms.transition.mixin"]
     _check_company_auto = True
 
     date_deadline = fields.Date(string="Committed Deadline", tracking=True)
@@ -159,7 +160,7 @@ class MgmtsystemAction(models.Model):
 
     def write(self, vals):
         self._qms_check_deadline(vals)
-        if "stage_id" in vals and not self.env.context.get("qms_transition"):
+        if "stage_id" in vals and not self._qms_in_transition():
             new_state = self.env["mgmtsystem.action.stage"].browse(vals["stage_id"])
             for action in self:
                 move = (action.qms_state, new_state.qms_state)
@@ -203,7 +204,7 @@ class MgmtsystemAction(models.Model):
 
     def _qms_move(self, state, vals=None):
         values = dict(vals or {}, stage_id=self._qms_stage(state).id)
-        return self.with_context(qms_transition=True).write(values)
+        return self._qms_transition(values)
 
     def _qms_require(self, states, message):
         if any(action.qms_state not in states for action in self):
@@ -367,7 +368,8 @@ class MgmtsystemAction(models.Model):
             company: system._qms_escalation_users() if system else self.env["res.users"]
             for company, system in systems.items()
         }
-        for action in overdue:
+
+        def remind(action):
             late = (today - action.date_deadline).days
             vals = {}
             last = action.qms_last_reminder_date
@@ -407,5 +409,7 @@ class MgmtsystemAction(models.Model):
                     )
                 vals["qms_escalated_on"] = today
             if vals:
-                action.with_context(qms_transition=True).write(vals)
+                action._qms_transition(vals)
+
+        self._qms_each(overdue, remind)
         return len(overdue)

@@ -8,6 +8,7 @@ class QmsDocumentReview(models.Model):
     """A periodic review of a published document: confirmed, or revised."""
 
     _name = "qms.document.review"
+    _inherit = ["qms.transition.mixin"]
     _description = "Periodic Document Review"
     _order = "date desc, id desc"
 
@@ -51,8 +52,8 @@ class QmsDocumentReview(models.Model):
                 )
             if not (review.note or "").strip():
                 raise UserError(self.env._("Record what the review found."))
-            review = review.with_context(qms_review_internal=True)
-            review.version_id = version
+            with review._qms_unlocked():
+                review.version_id = version
             if review.outcome == "confirmed":
                 document._qms_schedule_next_review(review.date)
                 document.message_post(
@@ -64,7 +65,8 @@ class QmsDocumentReview(models.Model):
                 )
             else:
                 action = document.action_new_draft()
-                review.new_version_id = action["res_id"]
+                with review._qms_unlocked():
+                    review.new_version_id = action["res_id"]
                 document.message_post(
                     body=self.env._(
                         "Periodic review: changes needed, draft opened. %(note)s",
@@ -74,6 +76,6 @@ class QmsDocumentReview(models.Model):
         return reviews
 
     def write(self, vals):
-        if not self.env.context.get("qms_review_internal"):
+        if not self._qms_in_transition():
             raise UserError(self.env._("A recorded review cannot be changed."))
         return super().write(vals)

@@ -213,8 +213,7 @@ class QmsDocumentVersion(models.Model):
         self.ensure_one()
         return self.document_id.version_ids - self
 
-    def _qms_copy_for_new_version(self, version):
-        minor = self.env.context.get("qms_minor_version")
+    def _qms_copy_for_new_version(self, version, minor=False):
         return self.copy(
             {
                 "version": version,
@@ -256,7 +255,7 @@ class QmsDocumentVersion(models.Model):
         return self.action_make_effective()
 
     def action_new_minor_version(self):
-        return self.with_context(qms_minor_version=True).action_new_version()
+        return self._qms_new_version(minor=True)
 
     def _qms_after_effective(self):
         today = fields.Date.context_today(self)

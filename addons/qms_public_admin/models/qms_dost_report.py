@@ -85,6 +85,14 @@ class QmsDostReport(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             year = vals.get("year") or fields.Date.context_today(self).year
+            if (
+                not isinstance(year, int)
+                or isinstance(year, bool)
+                or not (2000 <= year <= 2999)
+            ):
+                raise ValidationError(
+                    self.env._("The report year must be a year such as 2026.")
+                )
             vals.setdefault("date_from", date(year, 1, 1))
             vals.setdefault("date_to", date(year, 12, 31))
             vals.setdefault("due_date", self._qms_default_due(year))

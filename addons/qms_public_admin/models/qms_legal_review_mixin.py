@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class QmsLegalReviewMixin(models.AbstractModel):
@@ -15,7 +16,9 @@ class QmsLegalReviewMixin(models.AbstractModel):
     """
 
     _name = "qms.legal.review.mixin"
+    _inherit = ["qms.transition.mixin"]
     _description = "Legal Basis Review"
+    _qms_review_fields = frozenset({"review_needed", "review_reason", "review_since"})
 
     review_needed = fields.Boolean(readonly=True, copy=False, tracking=True, index=True)
     review_reason = fields.Text(readonly=True, copy=False)
@@ -44,7 +47,7 @@ class QmsLegalReviewMixin(models.AbstractModel):
             .get_param("qms_public_admin.legal_review_days", 30)
         )
         for rec in self.sudo():
-            rec.with_context(qms_version_transition=True).write(
+            rec._qms_transition(
                 {
                     "review_needed": True,
                     "review_reason": "\n".join(
@@ -61,9 +64,20 @@ class QmsLegalReviewMixin(models.AbstractModel):
                 user_id=rec._qms_review_responsible().id,
             )
 
+    def write(self, vals):
+        if self._qms_review_fields & set(vals) and not self._qms_in_transition():
+            raise UserError(
+                self.env._(
+                    "The legal review flag is set when a legal document changes and "
+                    "cleared by a new version or by recording that no change is "
+                    "needed."
+                )
+            )
+        return super().write(vals)
+
     def _qms_clear_review(self, note):
         for rec in self.filtered("review_needed"):
-            rec.with_context(qms_version_transition=True).write(
+            rec._qms_transition(
                 {"review_needed": False, "review_reason": False, "review_since": False}
             )
             rec.activity_feedback(

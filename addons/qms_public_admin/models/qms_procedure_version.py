@@ -203,7 +203,7 @@ class QmsProcedureVersion(models.Model):
         self.ensure_one()
         return self.procedure_id.version_ids - self
 
-    def _qms_copy_for_new_version(self, version):
+    def _qms_copy_for_new_version(self, version, minor=False):
         return self.copy({"version": version, "previous_version_id": self.id})
 
     def _qms_after_effective(self):

@@ -16,7 +16,7 @@ class QmsVersionedMixin(models.AbstractModel):
 
     _name = "qms.versioned.mixin"
     _description = "Versioned Controlled Record"
-    _inherit = ["tier.validation"]
+    _inherit = ["tier.validation", "qms.locked.mixin"]
 
     _state_from = ["to_review"]
     _state_to = ["approved"]
@@ -24,14 +24,7 @@ class QmsVersionedMixin(models.AbstractModel):
     _tier_validation_manual_config = False
     _tier_validation_buttons_xpath = "/form/header/field[@name='state']"
     _qms_locked_states = ("approved", "effective", "superseded")
-    # Fields still writable on a locked version (bookkeeping, not content).
-    _qms_unlocked_fields = {
-        "message_main_attachment_id",
-        "activity_ids",
-        "message_follower_ids",
-        "validation_status",
-        "review_ids",
-    }
+    _qms_guard_readonly = True
 
     state = fields.Selection(
         selection="_qms_state_selection",
@@ -67,7 +60,7 @@ class QmsVersionedMixin(models.AbstractModel):
         """The other versions of the same procedure or document."""
         raise NotImplementedError
 
-    def _qms_copy_for_new_version(self, version):
+    def _qms_copy_for_new_version(self, version, minor=False):
         """A draft copy of this version numbered ``version``."""
         return self.copy({"version": version})
 
@@ -81,28 +74,13 @@ class QmsVersionedMixin(models.AbstractModel):
         """Called on the versions a newer one has just superseded."""
 
     # ------------------------------------------------------------ guards
-    def write(self, vals):
-        if not self.env.context.get("qms_version_transition"):
-            content = set(vals) - self._qms_unlocked_fields
-            locked = self.filtered(lambda r: r.state in self._qms_locked_states)
-            if locked and content:
-                raise UserError(
-                    self.env._(
-                        "%(name)s is %(state)s: an approved or effective version "
-                        "cannot be changed. Create a new version instead.",
-                        name=locked[0].display_name,
-                        state=dict(
-                            self._fields["state"]._description_selection(self.env)
-                        )[locked[0].state],
-                    )
-                )
-            if "state" in vals:
-                raise UserError(
-                    self.env._(
-                        "Use the buttons to move a version through its lifecycle."
-                    )
-                )
-        return super().write(vals)
+    def _qms_locked_message(self, record):
+        return self.env._(
+            "%(name)s is %(state)s: an approved or effective version "
+            "cannot be changed. Create a new version instead.",
+            name=record.display_name,
+            state=self._qms_state_label(record),
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -115,7 +93,7 @@ class QmsVersionedMixin(models.AbstractModel):
         # tier.validation's need_validation has no dependencies: its cached value
         # may predate the reviews; recompute it around every transition.
         self.invalidate_recordset(["need_validation"])
-        result = self.with_context(qms_version_transition=True).write(vals)
+        result = super()._qms_transition(vals)
         self.invalidate_recordset(["need_validation"])
         return result
 
@@ -245,6 +223,9 @@ class QmsVersionedMixin(models.AbstractModel):
         return True
 
     def action_new_version(self):
+        return self._qms_new_version()
+
+    def _qms_new_version(self, minor=False):
         self.ensure_one()
         if self.state != "effective":
             raise UserError(
@@ -257,7 +238,9 @@ class QmsVersionedMixin(models.AbstractModel):
                 self.env._("A newer version is already being prepared; open it.")
             )
         top = max([self.version] + self._qms_siblings().mapped("version"))
-        return self._qms_copy_for_new_version(top + 1)._qms_open()
+        with self.browse()._qms_unlocked(create=True):
+            new = self._qms_copy_for_new_version(top + 1, minor=minor)
+        return new._qms_open()
 
     def _qms_open(self):
         """Window action opening this version."""

@@ -74,7 +74,7 @@ class TestManagementReview(QmsSystemCase):
                 ],
             }
         )
-        version.with_context(qms_version_transition=True).write({"state": "effective"})
+        version._qms_transition({"state": "effective"})
         cls.risk = cls.env["qms.risk"].create(
             {
                 "name": "Thất lạc hồ sơ giữa bộ phận một cửa và phòng chuyên môn",

@@ -137,7 +137,7 @@ class TestObjectives(QmsSystemCase):
         version = self.env["qms.procedure.version"].create(
             {"procedure_id": procedure.id}
         )
-        version.with_context(qms_version_transition=True).write({"state": "effective"})
+        version._qms_transition({"state": "effective"})
         self.env["qms.procedure"].create(
             {"code": "QT-10", "name": "Hai", "company_id": self.agency_a.id}
         )

@@ -34,7 +34,7 @@ class TestQmsSetup(QmsSystemCase):
         version = cls.env["qms.procedure.version"].create(
             {"procedure_id": procedure.id}
         )
-        version.with_context(qms_version_transition=True).write({"state": "effective"})
+        version._qms_transition({"state": "effective"})
 
     def test_one_system_per_agency(self):
         with self.assertRaisesRegex(ValidationError, "already has"):
