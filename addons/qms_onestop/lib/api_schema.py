@@ -12,6 +12,7 @@ import binascii
 import datetime as dt
 import re
 import unicodedata
+import xmlrpc.client
 
 BAD_ARGUMENT = "QMS-400"
 FORBIDDEN = "QMS-403"
@@ -258,7 +259,9 @@ def file(value, field, max_bytes):
     data = value.get("data")
     if data is None or data == "":
         raise ApiError(BAD_ARGUMENT, "missing", field=f"{field}.data")
-    if isinstance(data, bytes):  # an XML-RPC base64 value
+    if isinstance(data, xmlrpc.client.Binary):  # an XML-RPC <base64> value
+        raw = data.data
+    elif isinstance(data, bytes):  # the same, unmarshalled as bytes
         raw = data
     elif isinstance(data, str):
         # The size is checked before decoding (base64 is 4/3 of the bytes).

@@ -3,6 +3,7 @@
 from psycopg2 import errors as pg_errors
 
 from odoo import api, fields, models, tools
+from odoo.addons.qms_public_admin.lib import transition
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..lib import onestop
@@ -63,6 +64,9 @@ class QmsOnestopDossier(models.Model):
             "return_method",
         }
     )
+    _qms_closed_states = ("returned", "refused", "stopped", "withdrawn")
+    _qms_guard_readonly = True
+    _qms_create_guards_readonly = True
 
     name = fields.Char(string="Dossier Code", readonly=True, copy=False, index=True)
     state = fields.Selection(
@@ -482,13 +486,20 @@ class QmsOnestopDossier(models.Model):
     @api.depends_context("uid")
     @api.depends("id_number_raw", "phone_raw", "email_raw", "address_raw")
     def _compute_personal(self):
+        read = []
         for dossier in self:
             raw = dossier.sudo()
             visible = dossier._qms_personal_allowed()
             dossier.personal_visible = visible
+            shown = False
             for name, (raw_name, masker) in PERSONAL_FIELDS.items():
                 value = raw[raw_name] or False
                 dossier[name] = value if visible or not value else masker(value)
+                shown |= bool(visible and value)
+            if shown and isinstance(dossier.id, int) and not self.env.su:
+                read.append(dossier.id)
+        if read:
+            self.env["qms.onestop.personal.access"]._qms_log_data(read)
 
     def _inverse_personal(self):
         for dossier in self:
@@ -500,7 +511,7 @@ class QmsOnestopDossier(models.Model):
                         code=dossier.name,
                     )
                 )
-            if dossier.state != "draft" and not self.env.context.get("qms_transition"):
+            if dossier.state != "draft" and not dossier._qms_in_transition():
                 raise UserError(
                     self.env._(
                         "Dossier %(code)s is received: its applicant data can no "
@@ -541,6 +552,8 @@ class QmsOnestopDossier(models.Model):
                 )
             )
         raw = self.sudo()
+        if not self.env.su:
+            self.env["qms.onestop.personal.access"]._qms_log_data(self.ids)
         return {
             name: raw[raw_name] or ""
             for name, (raw_name, _masker) in PERSONAL_FIELDS.items()
@@ -639,6 +652,13 @@ class QmsOnestopDossier(models.Model):
                 )
         return super().create(vals_list)
 
+    def _qms_frozen_fields(self, state, names):
+        frozen = super()._qms_frozen_fields(state, names)
+        if state in self._qms_closed_states:
+            # A closed dossier keeps its result as returned: only notes remain.
+            frozen |= set(names) - {"note"}
+        return frozen
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
         if any(d.state != "draft" for d in self):
@@ -659,12 +679,10 @@ class QmsOnestopDossier(models.Model):
 
     # ----------------------------------------------------------------- helpers
     def _qms_now(self):
-        """Now; the demo data generator (as the superuser) may set another
-        moment with the ``qms_now`` context key."""
-        now = self.env.context.get("qms_now")
-        if now and self.env.su:
-            return fields.Datetime.to_datetime(now)
-        return fields.Datetime.now()
+        """Now; server code replaying moves at given moments (the demo data
+        generator, inter-agency transfers) sets another moment with
+        ``transition.clock``: a client's context never does."""
+        return transition.clock_moment() or fields.Datetime.now()
 
     def _qms_lock(self):
         """Lock the dossiers for a move: a concurrent move of the same dossier
@@ -1592,10 +1610,11 @@ class QmsOnestopDossier(models.Model):
                 )
                 .filtered(lambda u: u.id != self.env.ref("base.user_root").id)
             )
-            for dossier in candidates:
+
+            def flag(dossier, company=company, hours=hours, supervisors=supervisors):
                 idle = company.qms_working_hours_between(dossier.last_action_at, now)
                 if idle < hours:
-                    continue
+                    return
                 dossier._qms_transition({"is_stuck": True})
                 for user in supervisors:
                     dossier.activity_schedule(
@@ -1605,3 +1624,5 @@ class QmsOnestopDossier(models.Model):
                             "No action for %(hours)s working hours", hours=round(idle)
                         ),
                     )
+
+            self._qms_each(candidates, flag)

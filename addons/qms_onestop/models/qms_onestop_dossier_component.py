@@ -1,6 +1,6 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 
@@ -10,8 +10,10 @@ class QmsOnestopDossierComponent(models.Model):
 
     _name = "qms.onestop.dossier.component"
     _description = "Dossier Component Check"
-    _inherit = ["qms.onestop.dossier.child.mixin"]
+    _inherit = ["qms.onestop.dossier.child.mixin", "qms.child.mixin"]
     _order = "dossier_id, sequence, id"
+    _qms_parent_field = "dossier_id"
+    _qms_free_fields = frozenset({"attachment_ids"})
 
     sequence = fields.Integer(default=10)
     component_id = fields.Many2one("qms.tthc.component", string="Catalogue Component")
@@ -41,27 +43,8 @@ class QmsOnestopDossierComponent(models.Model):
     provided = fields.Boolean()
     attachment_ids = fields.Many2many("ir.attachment", string="Scans")
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        dossiers = self.env["qms.onestop.dossier"].browse(
-            [v.get("dossier_id") for v in vals_list if v.get("dossier_id")]
-        )
-        self._qms_check_draft(dossiers)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if set(vals) - {"attachment_ids"}:
-            self._qms_check_draft(self.dossier_id)
-        return super().write(vals)
-
-    def unlink(self):
-        self._qms_check_draft(self.dossier_id)
-        return super().unlink()
-
-    def _qms_check_draft(self, dossiers):
-        if self.env.context.get("qms_transition"):
-            return
-        if any(d.state != "draft" for d in dossiers):
+    def _qms_check_parent(self, parents):
+        if any(d.state != "draft" for d in parents):
             raise UserError(
                 self.env._(
                     "The component check of a received dossier cannot change "

@@ -4,6 +4,7 @@ import random
 from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
+from odoo.addons.qms_public_admin.lib import transition
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Lê"]
 MIDDLE = ["Văn", "Thị", "Minh", "Thu", "Đức", "Ngọc", "Quang", "Thanh", "Hữu", "Kim"]
@@ -116,36 +117,38 @@ class QmsOnestopDossier(models.Model):
         channel = rng.choices(
             ["counter", "online_full", "online_partial", "post"], [55, 25, 15, 5]
         )[0]
-        dossier = (
-            self.sudo()
-            .with_context(qms_now=received, tracking_disable=True)
-            .create(
-                {
-                    "tthc_id": case.tthc_id.id,
-                    "tthc_case_id": case.id,
-                    "company_id": procedure.company_id.id,
-                    "receiving_company_id": desk_company.id,
-                    "channel": channel,
-                    "return_method": "online" if channel == "online_full" else "desk",
-                    "submitted_at": received - timedelta(hours=rng.randint(1, 40))
-                    if channel != "counter"
-                    else False,
-                    "applicant_name": name,
-                    "applicant_id_number": "0380"
-                    + "".join(str(rng.randint(0, 9)) for _ in range(8)),
-                    "applicant_phone": "09"
-                    + "".join(str(rng.randint(0, 9)) for _ in range(8)),
-                    "applicant_address": (
-                        f"{rng.randint(1, 200)} {rng.choice(STREETS)}, Thanh Hóa"
-                    ),
-                }
+        with transition.clock(received):
+            dossier = (
+                self.sudo()
+                .with_context(tracking_disable=True)
+                .create(
+                    {
+                        "tthc_id": case.tthc_id.id,
+                        "tthc_case_id": case.id,
+                        "company_id": procedure.company_id.id,
+                        "receiving_company_id": desk_company.id,
+                        "channel": channel,
+                        "return_method": "online"
+                        if channel == "online_full"
+                        else "desk",
+                        "submitted_at": received - timedelta(hours=rng.randint(1, 40))
+                        if channel != "counter"
+                        else False,
+                        "applicant_name": name,
+                        "applicant_id_number": "0380"
+                        + "".join(str(rng.randint(0, 9)) for _ in range(8)),
+                        "applicant_phone": "09"
+                        + "".join(str(rng.randint(0, 9)) for _ in range(8)),
+                        "applicant_address": (
+                            f"{rng.randint(1, 200)} {rng.choice(STREETS)}, Thanh Hóa"
+                        ),
+                    }
+                )
             )
-        )
-        dossier.component_ids.filtered(
-            lambda c: c.requirement == "mandatory"
-        ).with_context(qms_transition=True).write({"provided": True})
-        as_desk = dossier.with_user(desk_user).sudo().with_context(qms_now=received)
-        as_desk.action_receive()
+            dossier.component_ids.filtered(
+                lambda c: c.requirement == "mandatory"
+            ).write({"provided": True})
+            dossier.with_user(desk_user).sudo().action_receive()
         fate = rng.choices(
             ["normal", "late", "supplement", "refuse", "withdraw", "stop"],
             [74, 12, 7, 3, 2, 2],
@@ -161,15 +164,12 @@ class QmsOnestopDossier(models.Model):
             )
             if moment >= now:
                 return
-            actor = (
-                dossier.with_user(line.user_id or desk_user)
-                .sudo()
-                .with_context(qms_now=moment)
-            )
+            actor = dossier.with_user(line.user_id or desk_user).sudo()
             step_index += 1
             if step_index == 2 and fate in ("supplement", "stop", "refuse", "withdraw"):
                 if fate == "withdraw":
-                    actor.action_withdraw("Người nộp có đơn xin rút hồ sơ.")
+                    with transition.clock(moment):
+                        actor.action_withdraw("Người nộp có đơn xin rút hồ sơ.")
                     return
                 if fate == "refuse":
                     self._qms_demo_notice(
@@ -180,29 +180,28 @@ class QmsOnestopDossier(models.Model):
                         "Hồ sơ không đủ điều kiện theo quy định của pháp luật.",
                     )
                     return
-                slip = (
-                    self.env["qms.onestop.supplement"]
-                    .with_user(line.user_id)
-                    .sudo()
-                    .with_context(qms_now=moment)
-                    .create(
-                        {
-                            "dossier_id": dossier.id,
-                            "items": "Bổ sung bản sao có chứng thực giấy tờ tùy thân; "
-                            "tờ khai còn thiếu chữ ký của người yêu cầu.",
-                            "legal_reference": case.tthc_id.legal_basis_ids[:1].name
-                            or "",
-                        }
+                with transition.clock(moment):
+                    slip = (
+                        self.env["qms.onestop.supplement"]
+                        .with_user(line.user_id)
+                        .sudo()
+                        .create(
+                            {
+                                "dossier_id": dossier.id,
+                                "items": "Bổ sung bản sao có chứng thực giấy tờ tùy "
+                                "thân; tờ khai còn thiếu chữ ký của người yêu cầu.",
+                                "legal_reference": case.tthc_id.legal_basis_ids[:1].name
+                                or "",
+                            }
+                        )
                     )
-                )
-                slip.action_issue()
+                    slip.action_issue()
                 if fate == "stop":
                     moment = company.qms_deadline(moment, 5, "day")
                     if moment >= now:
                         return
-                    slip.with_context(qms_now=moment)._qms_transition(
-                        {"state": "expired"}
-                    )
+                    with transition.clock(moment):
+                        slip._qms_transition({"state": "expired"})
                     self._qms_demo_notice(
                         dossier,
                         line.user_id,
@@ -214,7 +213,8 @@ class QmsOnestopDossier(models.Model):
                 moment = company.qms_deadline(moment, rng.randint(1, 4), "day")
                 if moment >= now:
                     return
-                slip.with_user(desk_user).with_context(qms_now=moment).action_supplied()
+                with transition.clock(moment):
+                    slip.with_user(desk_user).action_supplied()
                 continue
             if (
                 fate == "late"
@@ -231,28 +231,33 @@ class QmsOnestopDossier(models.Model):
                     "Hồ sơ phải xác minh thêm thông tin tại cơ quan liên quan.",
                     new_appointment_at=company.qms_deadline(dossier.due_at, 3, "day"),
                 )
-            actor.action_handoff(line.id)
+            with transition.clock(moment):
+                actor.action_handoff(line.id)
         if dossier.state == "result_ready":
             moment = company.qms_deadline(moment, rng.uniform(0.5, 12), "hour")
             if moment < now and rng.random() < 0.92:
-                dossier.with_user(
-                    dossier.current_line_id.user_id or desk_user
-                ).sudo().with_context(qms_now=moment).action_return_result(
-                    dossier.applicant_name, dossier.return_method
-                )
+                with transition.clock(moment):
+                    dossier.with_user(
+                        dossier.current_line_id.user_id or desk_user
+                    ).sudo().action_return_result(
+                        dossier.applicant_name, dossier.return_method
+                    )
 
     def _qms_demo_notice(self, dossier, author, kind, moment, reason, **vals):
-        notice = (
-            self.env["qms.onestop.notice"]
-            .with_user(author)
-            .sudo()
-            .with_context(qms_now=moment, tracking_disable=True)
-            .create({"dossier_id": dossier.id, "kind": kind, "reason": reason, **vals})
-        )
-        notice.action_submit()
-        approver = notice.reviewer_ids[:1]
-        if not approver:
-            return notice
-        notice.with_user(approver).sudo().with_context(qms_now=moment).validate_tier()
-        notice.with_context(qms_now=moment).action_issue()
+        with transition.clock(moment):
+            notice = (
+                self.env["qms.onestop.notice"]
+                .with_user(author)
+                .sudo()
+                .with_context(tracking_disable=True)
+                .create(
+                    {"dossier_id": dossier.id, "kind": kind, "reason": reason, **vals}
+                )
+            )
+            notice.action_submit()
+            approver = notice.reviewer_ids[:1]
+            if not approver:
+                return notice
+            notice.with_user(approver).sudo().validate_tier()
+            notice.action_issue()
         return notice

@@ -9,8 +9,10 @@ class QmsOnestopDossierFee(models.Model):
 
     _name = "qms.onestop.dossier.fee"
     _description = "Dossier Fee"
-    _inherit = ["qms.onestop.dossier.child.mixin"]
+    _inherit = ["qms.onestop.dossier.child.mixin", "qms.child.mixin"]
     _order = "dossier_id, id"
+    _qms_parent_field = "dossier_id"
+    _qms_free_fields = frozenset({"paid", "receipt_number"})
 
     name = fields.Char(required=True)
     currency_id = fields.Many2one(related="dossier_id.currency_id")
@@ -24,9 +26,6 @@ class QmsOnestopDossierFee(models.Model):
             if fee.amount < 0:
                 raise ValidationError(self.env._("A fee cannot be negative."))
 
-    def write(self, vals):
-        if set(vals) - {"paid", "receipt_number"} and any(
-            f.dossier_id.state != "draft" for f in self
-        ):
+    def _qms_check_parent(self, parents):
+        if any(d.state != "draft" for d in parents):
             raise UserError(self.env._("The fees of a received dossier cannot change."))
-        return super().write(vals)

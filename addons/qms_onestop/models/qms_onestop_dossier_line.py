@@ -197,20 +197,23 @@ class QmsOnestopDossierLine(models.Model):
             )
             .mapped(lambda a: (a.res_id, a.user_id.id))
         )
-        for line in lines:
+
+        def remind(line):
             company = line.company_id
             if (
                 company._qms_to_local(line.due_at).date()
                 > company._qms_to_local(now).date()
             ):
-                continue
+                return
             key = (line.dossier_id.id, line.user_id.id)
             if key in existing:
-                continue
-            existing.add(key)
+                return
             line.dossier_id.activity_schedule(
                 activity_type_id=activity_type.id,
                 user_id=line.user_id.id,
                 date_deadline=company._qms_to_local(line.due_at).date(),
                 summary=self.env._("Step due: %(step)s", step=line.name),
             )
+            existing.add(key)
+
+        self.env["qms.onestop.dossier"]._qms_each(lines, remind)

@@ -21,8 +21,11 @@ class QmsOnestopNotice(models.Model):
         "mail.activity.mixin",
         "tier.validation",
         "qms.onestop.dossier.child.mixin",
+        "qms.locked.mixin",
     ]
     _order = "create_date desc, id desc"
+    _qms_locked_states = ("approved", "issued", "cancelled")
+    _qms_guard_readonly = True
     _state_from = ["draft"]
     _state_to = ["approved"]
     _cancel_state = "cancelled"
@@ -76,6 +79,10 @@ class QmsOnestopNotice(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # As for supplementation requests: the dossier is locked first.
+        self.env["qms.onestop.dossier"].browse(
+            {v["dossier_id"] for v in vals_list if v.get("dossier_id")}
+        )._qms_lock()
         notices = super().create(vals_list)
         for notice in notices:
             notice._qms_check_content()
@@ -86,23 +93,13 @@ class QmsOnestopNotice(models.Model):
         return notices
 
     def write(self, vals):
-        content = set(vals) - {
-            "state",
-            "review_ids",
-            "validation_status",
-            "activity_ids",
-            "message_follower_ids",
-            "message_main_attachment_id",
-        }
-        if content and not self.env.context.get("qms_transition"):
-            if any(n.state != "draft" for n in self):
-                raise UserError(
-                    self.env._("A submitted notice cannot change; reject it first.")
-                )
         result = super().write(vals)
-        if content & {"reason", "new_appointment_at", "kind"}:
+        if set(vals) & {"reason", "new_appointment_at", "kind"}:
             self._qms_check_content()
         return result
+
+    def _qms_locked_message(self, record):
+        return self.env._("A submitted notice cannot change; reject it first.")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -131,7 +128,7 @@ class QmsOnestopNotice(models.Model):
                     )
 
     def _qms_transition(self, vals):
-        return self.sudo().with_context(qms_transition=True).write(vals)
+        return super(QmsOnestopNotice, self.sudo())._qms_transition(vals)
 
     def _qms_check_unit(self):
         """The current user belongs to the agency handling or receiving it."""
@@ -165,7 +162,7 @@ class QmsOnestopNotice(models.Model):
                 raise UserError(self.env._("The dossier is no longer being processed."))
             notice.invalidate_recordset(["need_validation", "review_ids"])
             notice.request_validation()
-            if not notice.review_ids:
+            if not notice.review_ids.reviewer_ids:
                 raise UserError(
                     self.env._(
                         "No approving leader is configured for notices of %(agency)s.",

@@ -17,7 +17,7 @@ class QmsOnestopRating(models.Model):
 
     _name = "qms.onestop.rating"
     _description = "Applicant Satisfaction Rating"
-    _inherit = ["qms.onestop.dossier.child.mixin"]
+    _inherit = ["qms.onestop.dossier.child.mixin", "qms.transition.mixin"]
     _order = "rated_at desc, id desc"
 
     level = fields.Selection(RATING_LEVELS, required=True, index=True)
@@ -45,6 +45,6 @@ class QmsOnestopRating(models.Model):
             )
 
     def write(self, vals):
-        if vals and not self.env.context.get("qms_transition"):
+        if vals and not self._qms_in_transition():
             raise UserError(self.env._("A rating cannot be changed."))
         return super().write(vals)

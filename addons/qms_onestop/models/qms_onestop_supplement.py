@@ -11,8 +11,11 @@ class QmsOnestopSupplement(models.Model):
 
     _name = "qms.onestop.supplement"
     _description = "Supplementation Request"
-    _inherit = ["mail.thread", "qms.onestop.dossier.child.mixin"]
+    _inherit = ["mail.thread", "qms.onestop.dossier.child.mixin", "qms.locked.mixin"]
     _order = "requested_at desc, id desc"
+    _qms_locked_states = ("issued", "supplied", "expired", "cancelled")
+    _qms_guard_readonly = True
+    _qms_deletable_states = ()
 
     stage = fields.Selection(
         [("desk", "At the Desk"), ("processing", "During Processing")],
@@ -56,20 +59,17 @@ class QmsOnestopSupplement(models.Model):
         "res.users", string="Supplement Received By", readonly=True
     )
 
-    def _qms_check_editable(self):
-        if any(s.state != "draft" for s in self):
-            raise UserError(
-                self.env._("An issued supplementation request cannot change.")
-            )
+    def _qms_locked_message(self, record):
+        return self.env._("An issued supplementation request cannot change.")
 
-    def write(self, vals):
-        if not self.env.context.get("qms_transition"):
-            self._qms_check_editable()
-        return super().write(vals)
-
-    def unlink(self):
-        self._qms_check_editable()
-        return super().unlink()
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Lock the dossiers first: two officers asking at the same moment get
+        # one request and one clear "busy" error, never two busy errors.
+        self.env["qms.onestop.dossier"].browse(
+            {v["dossier_id"] for v in vals_list if v.get("dossier_id")}
+        )._qms_lock()
+        return super().create(vals_list)
 
     def action_issue(self):
         """Issue the request; during processing the clock stops."""
@@ -139,7 +139,7 @@ class QmsOnestopSupplement(models.Model):
         return True
 
     def _qms_transition(self, vals):
-        return self.sudo().with_context(qms_transition=True).write(vals)
+        return super(QmsOnestopSupplement, self.sudo())._qms_transition(vals)
 
     def action_supplied(self):
         """The applicant supplied: the clock restarts as the law says."""
@@ -201,7 +201,8 @@ class QmsOnestopSupplement(models.Model):
             ]
         )
         Notice = self.env["qms.onestop.notice"].sudo()
-        for supplement in expired:
+
+        def expire(supplement):
             supplement._qms_transition({"state": "expired"})
             notice = Notice.create(
                 {
@@ -221,4 +222,7 @@ class QmsOnestopSupplement(models.Model):
                 }
             )
             notice.action_submit()
+
+        failed = self._qms_each(expired, expire)
+        expired -= failed
         return expired

@@ -3,6 +3,7 @@
 import uuid
 
 from odoo import api, fields, models
+from odoo.addons.qms_public_admin.lib import transition
 from odoo.exceptions import UserError, ValidationError
 
 from ..lib import api_schema, onestop
@@ -25,7 +26,10 @@ class QmsOnestopTransfer(models.Model):
 
     _name = "qms.onestop.transfer"
     _description = "Inter-agency Transfer"
-    _inherit = ["mail.thread", "qms.onestop.dossier.child.mixin"]
+    _inherit = ["mail.thread", "qms.onestop.dossier.child.mixin", "qms.locked.mixin"]
+    _qms_locked_states = ("sent", "returned", "refused", "cancelled")
+    _qms_guard_readonly = True
+    _qms_deletable_states = ()
     _order = "sent_at desc, id desc"
 
     name = fields.Char(string="Reference", readonly=True, copy=False, index=True)
@@ -140,12 +144,8 @@ class QmsOnestopTransfer(models.Model):
         if self.tthc_case_id.tthc_id != self.tthc_id:
             self.tthc_case_id = self.tthc_id.case_ids[:1]
 
-    def write(self, vals):
-        if not self.env.context.get("qms_transition") and any(
-            t.state != "draft" for t in self
-        ):
-            raise UserError(self.env._("A sent transfer cannot change."))
-        return super().write(vals)
+    def _qms_locked_message(self, record):
+        return self.env._("A sent transfer cannot change.")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -153,7 +153,7 @@ class QmsOnestopTransfer(models.Model):
             raise UserError(self.env._("A sent transfer is never deleted."))
 
     def _qms_transition(self, vals):
-        return self.sudo().with_context(qms_transition=True).write(vals)
+        return super(QmsOnestopTransfer, self.sudo())._qms_transition(vals)
 
     # ------------------------------------------------------------------ send
     def action_send(self):
@@ -291,9 +291,10 @@ class QmsOnestopTransfer(models.Model):
     def _qms_deliver(self, now):
         """Hand the filing to the other agency (same database: directly)."""
         self.ensure_one()
-        Api = self.env["qms.onestop.api"].sudo().with_context(qms_now=now)
+        Api = self.env["qms.onestop.api"].sudo()
         try:
-            return Api._qms_accept_transfer(self._qms_payload(), self)
+            with transition.clock(now):
+                return Api._qms_accept_transfer(self._qms_payload(), self)
         except api_schema.ApiError as exc:
             raise UserError(Api._qms_api_text(exc.key, exc.params)) from exc
 
@@ -363,9 +364,8 @@ class QmsOnestopTransfer(models.Model):
         )
         if child and child.state == "result_ready":
             # Its result goes back to the sending agency, not to the applicant.
-            child.sudo().with_context(qms_now=now).action_return_result(
-                self.company_id.name, "interagency"
-            )
+            with transition.clock(now):
+                child.sudo().action_return_result(self.company_id.name, "interagency")
         self._qms_resume(
             now,
             self.env._(

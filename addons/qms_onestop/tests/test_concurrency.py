@@ -144,22 +144,39 @@ class TestConcurrentHandoffs(BaseCase):
 
     @staticmethod
     def _purge(cr):
-        """Remove the committed data of this test (also what a crashed run left)."""
+        """Remove the committed data of this test (also what a crashed run left):
+        the dossiers filed at the other agency by a transfer first."""
+        codes = (("9.999098", "QT-DT-98"), ("9.999099", "QT-DT-99"))
+        for tthc, _procedure in codes:
+            cr.execute(
+                """SELECT d.id, d.applicant_partner_id FROM qms_onestop_dossier d
+                   JOIN qms_tthc t ON t.id = d.tthc_id WHERE t.code = %s""",
+                [tthc],
+            )
+            rows = cr.fetchall()
+            for dossier_id, partner_id in rows:
+                cr.execute(
+                    "DELETE FROM qms_onestop_dossier WHERE id = %s", [dossier_id]
+                )
+                if partner_id:
+                    cr.execute(
+                        "DELETE FROM res_partner WHERE id = %s AND NOT EXISTS "
+                        "(SELECT 1 FROM qms_onestop_dossier "
+                        "WHERE applicant_partner_id = %s)",
+                        [partner_id, partner_id],
+                    )
+        for tthc, procedure in codes:
+            cr.execute(
+                """DELETE FROM qms_procedure_version WHERE procedure_id IN
+                   (SELECT id FROM qms_procedure WHERE code = %s)""",
+                [procedure],
+            )
+            cr.execute("DELETE FROM qms_procedure WHERE code = %s", [procedure])
+            cr.execute("DELETE FROM qms_tthc WHERE code = %s", [tthc])
         cr.execute(
-            """SELECT d.id, d.applicant_partner_id FROM qms_onestop_dossier d
-               JOIN qms_tthc t ON t.id = d.tthc_id WHERE t.code = '9.999099'"""
+            "DELETE FROM hr_department WHERE name->>'en_US' = %s",
+            ["Đơn vị nhận liên thông thử"],
         )
-        rows = cr.fetchall()
-        for dossier_id, partner_id in rows:
-            cr.execute("DELETE FROM qms_onestop_dossier WHERE id = %s", [dossier_id])
-            if partner_id:
-                cr.execute("DELETE FROM res_partner WHERE id = %s", [partner_id])
-        cr.execute(
-            """DELETE FROM qms_procedure_version WHERE procedure_id IN
-               (SELECT id FROM qms_procedure WHERE code = 'QT-DT-99')"""
-        )
-        cr.execute("DELETE FROM qms_procedure WHERE code = 'QT-DT-99'")
-        cr.execute("DELETE FROM qms_tthc WHERE code = '9.999099'")
 
     def tearDown(self):
         with self.db.cursor() as cr:
@@ -208,3 +225,184 @@ class TestConcurrentHandoffs(BaseCase):
             self.assertEqual(
                 len(dossier.line_ids.filtered(lambda ln: ln.state == "open")), 1
             )
+
+    # ------------------------------------------------------------ more races
+    def _race(self, prepare, move):
+        """Run ``move(dossier)`` in two real transactions at the same moment
+        (after ``prepare(dossier)``, committed): returns the outcomes."""
+        with self.db.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            dossier = env["qms.onestop.dossier"].browse(self.dossier_id)
+            prepare(dossier.with_user(self.user_ids[0]).sudo())
+            cr.commit()  # pylint: disable=invalid-commit
+        barrier = threading.Barrier(2)
+        outcomes = []
+
+        def run(index):
+            with self.db.cursor() as cr:
+                env = api.Environment(cr, self.user_ids[0], {})
+                dossier = env["qms.onestop.dossier"].browse(self.dossier_id).sudo()
+                barrier.wait()
+                try:
+                    move(dossier, index)
+                    time.sleep(0.5)  # keep the lock while the other one tries
+                    cr.commit()  # pylint: disable=invalid-commit
+                    outcomes.append("ok")
+                except UserError as exc:
+                    cr.rollback()
+                    outcomes.append(str(exc))
+
+        threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        self.assertEqual(sorted(o == "ok" for o in outcomes), [False, True], outcomes)
+        with self.db.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            return (
+                env["qms.onestop.dossier"]
+                .browse(self.dossier_id)
+                .log_ids.mapped("action")
+            )
+
+    def test_one_supplement_request_wins(self):
+        def prepare(dossier):
+            dossier.action_handoff(dossier.current_line_id.id)
+
+        def move(dossier, index):
+            slip = dossier.env["qms.onestop.supplement"].create(
+                {
+                    "dossier_id": dossier.id,
+                    "stage": "processing",
+                    "items": f"Bổ sung giấy tờ (yêu cầu {index + 1}).",
+                }
+            )
+            slip.action_issue()
+
+        actions = self._race(prepare, move)
+        self.assertEqual(actions.count("supplement_request"), 1, actions)
+
+    def test_one_return_wins(self):
+        def prepare(dossier):
+            dossier.action_handoff(dossier.current_line_id.id)
+            dossier.action_handoff(dossier.current_line_id.id)
+            self.assertEqual(dossier.state, "result_ready")
+
+        def move(dossier, index):
+            dossier.action_return_result(f"Người nhận {index}", "desk")
+
+        actions = self._race(prepare, move)
+        self.assertEqual(actions.count("return"), 1, actions)
+
+    def test_withdrawal_and_handoff_race(self):
+        def move(dossier, index):
+            if index:
+                dossier.action_withdraw("Người nộp xin rút hồ sơ.")
+            else:
+                dossier.action_handoff(dossier.current_line_id.id)
+
+        actions = self._race(lambda dossier: None, move)
+        self.assertEqual(
+            actions.count("handoff") + actions.count("withdraw"), 1, actions
+        )
+
+    def _reset_code(self, agency_id):
+        with self.db.cursor() as cr:
+            cr.execute(
+                "UPDATE res_company SET qms_agency_code = NULL WHERE id = %s",
+                [agency_id],
+            )
+            cr.commit()  # pylint: disable=invalid-commit
+
+    def test_one_transfer_wins(self):
+        transfers = []
+
+        def prepare(dossier):
+            env = dossier.env
+            agency = env["res.company"].browse(self.agency_id)
+            if not agency.qms_agency_code:
+                agency.qms_agency_code = "000.00.97.H99"
+                self.addCleanup(self._reset_code, agency.id)
+            other = env["res.company"].search(
+                [("id", "!=", agency.id), ("qms_agency_code", "!=", False)],
+                order="id",
+                limit=1,
+            )
+            if not other:
+                self.skipTest("needs a second agency with an official code")
+            unit = env["hr.department"].create(
+                {"name": "Đơn vị nhận liên thông thử", "company_id": other.id}
+            )
+            tthc = env["qms.tthc"].create(
+                {
+                    "code": "9.999098",
+                    "name": "Thủ tục liên thông thử đồng thời",
+                    "legal_deadline": 1,
+                    "company_ids": [(6, 0, other.ids)],
+                }
+            )
+            procedure = env["qms.procedure"].create(
+                {
+                    "code": "QT-DT-98",
+                    "name": "Quy trình liên thông thử đồng thời",
+                    "company_id": other.id,
+                    "responsible_id": env["res.users"]
+                    .search(
+                        [("company_id", "=", other.id), ("share", "=", False)],
+                        limit=1,
+                    )
+                    .id,
+                    "tthc_case_id": tthc.case_ids.id,
+                }
+            )
+            version = env["qms.procedure.version"].create(
+                {
+                    "procedure_id": procedure.id,
+                    "step_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "sequence": 10,
+                                "name": "Giải quyết",
+                                "unit_id": unit.id,
+                                "duration": 1,
+                                "duration_uom": "hour",
+                            },
+                        )
+                    ],
+                }
+            )
+            version._qms_transition(
+                {"state": "effective", "effective_date": fields.Date.today()}
+            )
+            dossier.action_handoff(dossier.current_line_id.id)
+            for index in range(2):
+                transfers.append(
+                    env["qms.onestop.transfer"]
+                    .create(
+                        {
+                            "dossier_id": dossier.id,
+                            "to_company_id": other.id,
+                            "tthc_id": tthc.id,
+                            "tthc_case_id": tthc.case_ids.id,
+                            "allotted_days": 0.1,
+                            "request": f"Phần liên thông {index + 1}",
+                        }
+                    )
+                    .id
+                )
+
+        def move(dossier, index):
+            dossier.env["qms.onestop.transfer"].browse(transfers[index]).action_send()
+
+        actions = self._race(prepare, move)
+        self.assertEqual(actions.count("transfer_send"), 1, actions)
+        with self.db.cursor() as cr:
+            cr.execute(
+                "SELECT count(*) FROM qms_onestop_transfer WHERE id IN %s "
+                "AND state = 'sent'",
+                [tuple(transfers)],
+            )
+            self.assertEqual(cr.fetchone()[0], 1)
