@@ -4,3 +4,9 @@ from . import controllers
 from . import models
 from . import wizards
 from . import report
+
+
+def uninstall_hook(env):
+    """The lookup limiter's counters are a plain table (see
+    ``qms.onestop.lookup``): drop it with the addon."""
+    env.cr.execute("DROP TABLE IF EXISTS qms_onestop_lookup_bucket")

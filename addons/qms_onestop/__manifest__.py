@@ -4,7 +4,7 @@
     "name": "QMS One-stop Desk (Một cửa điện tử)",
     "summary": "One-stop dossier intake and processing along the ISO procedure, "
     "slips, clock stop, on-time KPIs and the XML-RPC API",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Quality",
     "website": "https://github.com/qms-public-admin/qms-public-admin",
     "author": "QMS Public Admin contributors",
@@ -15,6 +15,7 @@
         "base_tier_validation",
         "report_xlsx",
     ],
+    "uninstall_hook": "uninstall_hook",
     "data": [
         "security/qms_onestop_security.xml",
         "security/ir.model.access.csv",

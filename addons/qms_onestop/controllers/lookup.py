@@ -25,7 +25,7 @@ class OnestopLookup(http.Controller):
                 code, digits, request.httprequest.remote_addr
             )
             values.update(outcome=outcome, dossier=dossier)
-            if outcome == "limited":
+            if outcome in ("limited", "code_locked"):
                 status = 429
         response = request.render("qms_onestop.lookup_page", values)
         response.status_code = status

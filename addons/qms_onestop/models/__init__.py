@@ -18,6 +18,9 @@ from . import qms_onestop_transfer
 from . import qms_onestop_rating
 from . import qms_onestop_status_map
 from . import qms_onestop_lookup
+from . import qms_onestop_personal_access
+from . import ir_attachment
+from . import qms_onestop_dossier_privacy
 from . import qms_onestop_api
 from . import tier_definition
 from . import tier_review

@@ -28,6 +28,7 @@ LOG_ACTIONS = [
     ("transfer_result", "Back From Another Agency"),
     ("transfer_cancel", "Transfer Called Back"),
     ("rate", "Rated by the Applicant"),
+    ("anonymise", "Personal Data Erased"),
 ]
 
 

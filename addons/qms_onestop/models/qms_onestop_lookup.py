@@ -5,6 +5,8 @@ import hmac
 import re
 from datetime import timedelta
 
+from psycopg2 import errors as pg_errors
+
 from odoo import api, fields, models, tools
 
 
@@ -28,14 +30,56 @@ class QmsOnestopLookup(models.Model):
             self._table,
             ["ip_hash", "create_date"],
         )
+        # Attempt counters (per address and window, per code and day): one row
+        # each, incremented atomically, so concurrent requests cannot all pass
+        # the same count. Not an ORM model: nobody reads it but the limiter.
+        self.env.cr.execute(
+            """CREATE TABLE IF NOT EXISTS qms_onestop_lookup_bucket (
+                key varchar NOT NULL,
+                window_start timestamp NOT NULL,
+                attempts integer NOT NULL DEFAULT 0,
+                PRIMARY KEY (key, window_start))"""
+        )
 
     @api.model
     def _qms_settings(self):
         param = self.env["ir.config_parameter"].sudo().get_param
-        return (
-            int(param("qms_onestop.lookup_max_attempts", "10")),
-            int(param("qms_onestop.lookup_window_minutes", "15")),
-        )
+        return {
+            "max_attempts": int(param("qms_onestop.lookup_max_attempts", "10")),
+            "window": int(param("qms_onestop.lookup_window_minutes", "15")),
+            "max_wrong_per_code": int(
+                param("qms_onestop.lookup_max_wrong_per_code", "3")
+            ),
+            "code_window": int(param("qms_onestop.lookup_code_window_hours", "24")),
+        }
+
+    @api.model
+    def _qms_count(self, key, minutes, add=1):
+        """Add ``add`` to the attempts of ``key`` in the current window of
+        ``minutes`` and return the new count, in a transaction of its own that
+        commits at once (a refused or rolled-back request still counts)."""
+        now = fields.Datetime.now()
+        epoch = int(now.timestamp())
+        start = epoch - epoch % (minutes * 60)
+        for _attempt in range(50):
+            with self.env.registry.cursor() as cr:
+                try:
+                    cr.execute(
+                        """INSERT INTO qms_onestop_lookup_bucket AS b
+                            (key, window_start, attempts)
+                        VALUES (%s, to_timestamp(%s) AT TIME ZONE 'UTC', %s)
+                        ON CONFLICT (key, window_start)
+                        DO UPDATE SET attempts = b.attempts + EXCLUDED.attempts
+                        RETURNING attempts""",
+                        [key, start, add],
+                    )
+                    return cr.fetchone()[0]
+                except (
+                    pg_errors.SerializationFailure,
+                    pg_errors.UniqueViolation,
+                ):
+                    cr.rollback()
+        return 10**9  # never settled: refuse
 
     @api.model
     def _qms_hash(self, address):
@@ -46,21 +90,29 @@ class QmsOnestopLookup(models.Model):
 
     @api.model
     def _qms_lookup(self, code, factor, address):
-        """("limited" | "found" | "none", public values)."""
+        """("limited" | "code_locked" | "found" | "none", public values).
+
+        Two limits, both counted before the answer is known: attempts per
+        address and window, and wrong second factors per code and day (for any
+        code, existing or not, so a locked code says nothing of its
+        existence). With 3 wrong tries a day and 4 digits of either the phone or
+        the identity number, a guesser's chance per code and day is at most
+        3 x 2 / 10,000 = 0.06 %."""
+        settings = self._qms_settings()
         ip_hash = self._qms_hash(address)
-        max_attempts, minutes = self._qms_settings()
-        since = fields.Datetime.now() - timedelta(minutes=minutes)
-        Lookup = self.sudo()
+        code_key = "code:" + self._qms_hash((code or "").strip()[:64].casefold())
         if (
-            Lookup.search_count(
-                [("ip_hash", "=", ip_hash), ("create_date", ">=", since)]
-            )
-            >= max_attempts
+            self._qms_count("ip:" + ip_hash, settings["window"])
+            > settings["max_attempts"]
         ):
             return "limited", {}
+        code_minutes = settings["code_window"] * 60
+        if self._qms_count(code_key, code_minutes, 0) >= settings["max_wrong_per_code"]:
+            return "code_locked", {}
         dossier = self._qms_match(code, factor)
-        Lookup.create({"ip_hash": ip_hash, "found": bool(dossier)})
+        self.sudo().create({"ip_hash": ip_hash, "found": bool(dossier)})
         if not dossier:
+            self._qms_count(code_key, code_minutes)
             return "none", {}
         return "found", self._qms_public_values(dossier)
 
@@ -108,6 +160,10 @@ class QmsOnestopLookup(models.Model):
 
     @api.autovacuum
     def _gc_lookups(self):
-        self.sudo().search(
-            [("create_date", "<", fields.Datetime.now() - timedelta(days=1))]
-        ).unlink()
+        limit = fields.Datetime.now() - timedelta(days=1)
+        self.sudo().search([("create_date", "<", limit)]).unlink()
+        self.env.cr.execute(
+            "DELETE FROM qms_onestop_lookup_bucket "
+            "WHERE window_start < %s - interval '1 day'",
+            [limit],
+        )

@@ -34,10 +34,24 @@ class QmsReceiptRule(models.Model):
         "processing stops. 0: no limit. A procedure case may set its own.",
     )
 
-    @api.constrains("max_supplement_requests", "supplement_days")
+    personal_data_retention_years = fields.Integer(
+        string="Applicant Data Kept (years)",
+        help="Years the applicant's personal data and scans are kept after a "
+        "dossier is closed, as the agency's archive rules and the personal data "
+        "law allow; then they are erased (the dossier, its figures and its log "
+        "stay). 0: kept.",
+    )
+
+    @api.constrains(
+        "max_supplement_requests", "supplement_days", "personal_data_retention_years"
+    )
     def _check_onestop_limits(self):
         for rule in self:
-            if rule.max_supplement_requests < 0 or rule.supplement_days < 0:
+            if (
+                rule.max_supplement_requests < 0
+                or rule.supplement_days < 0
+                or rule.personal_data_retention_years < 0
+            ):
                 raise ValidationError(
                     self.env._("Supplementation limits cannot be negative.")
                 )

@@ -1,6 +1,6 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from .common import OnestopCase
 
@@ -55,3 +55,48 @@ class TestPrivacy(OnestopCase):
             self.as_(self.iso_a, dossier).write({"applicant_phone": "0900000000"})
         self.as_(self.desk_a, dossier).write({"applicant_phone": "0988888888"})
         self.assertEqual(dossier.qms_personal_data()["applicant_phone"], "0988888888")
+
+
+class TestErasure(OnestopCase):
+    """Past the retention period set in the one-stop rules, the data
+    protection officer (or the daily job) erases a closed dossier's applicant
+    data and scans; the dossier, its figures and its log stay."""
+
+    def test_erasure_after_retention(self):
+        dpo = self._officer("dpo_a", "group_onestop_dpo", self.agency_a)
+        dossier = self._received("2026-03-02 09:00")
+        scan = self.env["ir.attachment"].create(
+            {
+                "name": "cccd.pdf",
+                "raw": b"%PDF-1.4 id",
+                "res_model": "qms.onestop.dossier.component",
+                "res_id": dossier.component_ids[0].id,
+            }
+        )
+        with self.at("2026-03-03 09:00"):
+            self.as_(self.desk_a, dossier).action_withdraw("Xin rút hồ sơ.")
+        self.assertEqual(dossier.state, "withdrawn")
+        # The rules keep the data: nothing to erase, by hand or by the job.
+        with self.assertRaisesRegex(UserError, "retention"):
+            self.as_(dpo, dossier).action_anonymise()
+        with self.assertRaises(AccessError):
+            self.as_(self.desk_a, dossier).action_anonymise()
+        rule = self.agency_a.qms_receipt_rule(dossier.closed_at)
+        rule.personal_data_retention_years = 2
+        with self.at("2028-03-02 09:00"):
+            self.env["qms.onestop.dossier"]._cron_qms_anonymise()
+            self.assertFalse(dossier.anonymised_at, "two years not yet over")
+            with self.assertRaisesRegex(UserError, "retention"):
+                self.as_(dpo, dossier).action_anonymise()
+        with self.at("2028-03-03 10:00"):
+            self.env["qms.onestop.dossier"]._cron_qms_anonymise()
+        raw = dossier.sudo()
+        self.assertTrue(dossier.anonymised_at)
+        self.assertFalse(raw.id_number_raw or raw.phone_raw or raw.email_raw)
+        self.assertFalse(raw.address_raw)
+        self.assertNotIn("Nguyễn", dossier.applicant_name)
+        self.assertFalse(scan.exists())
+        self.assertTrue(dossier.name)
+        self.assertEqual(dossier.log_ids[-1:].action, "anonymise")
+        with self.assertRaisesRegex(UserError, "already erased"):
+            self.as_(dpo, dossier).action_anonymise()
