@@ -8,3 +8,5 @@ from . import test_kpi
 from . import test_privacy
 from . import test_forms
 from . import test_concurrency
+from . import test_integrity
+from . import test_crons
