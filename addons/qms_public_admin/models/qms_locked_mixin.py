@@ -95,8 +95,8 @@ class QmsLockedMixin(models.AbstractModel):
         if guarded:
             raise UserError(
                 self.env._(
-                    "Use the buttons to change the status of a record "
-                    "(%(fields)s are set by the system).",
+                    "Use the buttons to change the status of a record (set by "
+                    "the system: %(fields)s).",
                     fields=", ".join(
                         sorted(self._fields[n].string or n for n in guarded)
                     ),
@@ -126,8 +126,8 @@ class QmsLockedMixin(models.AbstractModel):
                 if wrong:
                     raise UserError(
                         self.env._(
-                            "A new record starts in its initial status: "
-                            "%(fields)s are set by the system.",
+                            "A new record starts in its initial status (set by "
+                            "the system: %(fields)s).",
                             fields=", ".join(
                                 sorted(self._fields[n].string or n for n in wrong)
                             ),
