@@ -260,7 +260,8 @@ class QmsDocument(models.Model):
         activity_type = self.env.ref(
             "qms_public_admin.mail_activity_document_periodic_review"
         )
-        for document in due:
+
+        def job(document):
             if not document.activity_ids.filtered(
                 lambda a: a.activity_type_id == activity_type
             ):
@@ -269,6 +270,8 @@ class QmsDocument(models.Model):
                     date_deadline=document.next_review_date,
                     user_id=(document.responsible_id or self.env.user).id,
                 )
+
+        self.env["qms.transition.mixin"]._qms_each(due, job)
         overdue = due.filtered(
             lambda d: d.next_review_date < today and not d.review_overdue
         )

@@ -97,7 +97,8 @@ class QmsDocumentAcknowledgement(models.Model):
                 ("last_reminder_on", "<=", today - timedelta(days=days)),
             ]
         )
-        for ack in overdue:
+
+        def job(ack):
             ack.version_id.message_notify(
                 partner_ids=ack.user_id.partner_id.ids,
                 subject=self.env._(
@@ -111,4 +112,6 @@ class QmsDocumentAcknowledgement(models.Model):
             ack.write(
                 {"reminder_count": ack.reminder_count + 1, "last_reminder_on": today}
             )
+
+        self.env["qms.transition.mixin"]._qms_each(overdue, job)
         return len(overdue)

@@ -250,7 +250,8 @@ class QmsRisk(models.Model):
         today = fields.Date.context_today(self)
         due = self.search([("review_date", "<=", today), ("state", "!=", "closed")])
         activity = self.env.ref("qms_public_admin.mail_activity_risk_review")
-        for risk in due:
+
+        def job(risk):
             if not risk.activity_ids.filtered(
                 lambda a, t=activity: a.activity_type_id == t
             ):
@@ -259,4 +260,6 @@ class QmsRisk(models.Model):
                     date_deadline=risk.review_date,
                     user_id=risk.owner_id.id,
                 )
+
+        self.env["qms.transition.mixin"]._qms_each(due, job)
         return len(due)
