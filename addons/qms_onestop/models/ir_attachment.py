@@ -29,17 +29,30 @@ class IrAttachment(models.Model):
         return record if res_model == "qms.onestop.dossier" else record.dossier_id
 
     def _qms_dossiers(self):
-        """{attachment id: dossier (sudo)} for the dossier files among these."""
+        """{attachment id: dossier (sudo)} for the dossier files among these,
+        in one query per model."""
         if not self.ids:
             return {}
+        self.flush_recordset(["res_model", "res_id"])
         self.env.cr.execute(
             "SELECT id, res_model, res_id FROM ir_attachment "
             "WHERE id IN %s AND res_model IN %s AND res_id IS NOT NULL",
             [tuple(self.ids), PERSONAL_FILE_MODELS],
         )
+        rows = self.env.cr.fetchall()
+        by_model = {}
+        for _att_id, res_model, res_id in rows:
+            by_model.setdefault(res_model, set()).add(res_id)
+        owners = {}
+        for res_model, res_ids in by_model.items():
+            for record in self.env[res_model].sudo().browse(res_ids).exists():
+                owners[res_model, record.id] = (
+                    record if res_model == "qms.onestop.dossier" else record.dossier_id
+                )
+        Dossier = self.env["qms.onestop.dossier"]
         return {
-            att_id: self._qms_dossier_of(res_model, res_id)
-            for att_id, res_model, res_id in self.env.cr.fetchall()
+            att_id: owners.get((res_model, res_id), Dossier)
+            for att_id, res_model, res_id in rows
         }
 
     @api.model_create_multi
@@ -55,16 +68,17 @@ class IrAttachment(models.Model):
         if result or self.env.is_superuser():
             return result
         forbidden = self.browse()
+        code = ""
         read = []
         for att_id, dossier in self._qms_dossiers().items():
             if not dossier:
                 continue
             if not dossier.with_env(self.env)._qms_personal_allowed():
                 forbidden |= self.browse(att_id)
+                code = code or dossier.name or ""
             elif operation == "read":
                 read.append((dossier.id, att_id))
         if forbidden:
-            code = next(iter(self._qms_dossiers().values())).name or ""
             return forbidden, lambda: AccessError(
                 self.env._(
                     "The files of dossier %(code)s are personal data: only the "
