@@ -7,6 +7,12 @@ from . import res_company
 from . import res_partner
 from . import qms_onestop_dossier_child_mixin
 from . import qms_onestop_dossier
+from . import qms_onestop_dossier_intake
+from . import qms_onestop_dossier_processing
+from . import qms_onestop_dossier_clock
+from . import qms_onestop_dossier_buttons
+from . import qms_onestop_dossier_kpi
+from . import qms_onestop_dossier_watch
 from . import qms_onestop_dossier_component
 from . import qms_onestop_dossier_fee
 from . import qms_onestop_dossier_line

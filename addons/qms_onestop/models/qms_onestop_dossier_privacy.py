@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .ir_attachment import PERSONAL_FILE_MODELS
+from .qms_onestop_dossier import PERSONAL_FIELDS
 
 ERASED_RAW = ("id_number_raw", "phone_raw", "email_raw", "address_raw")
 
@@ -22,6 +23,95 @@ class QmsOnestopDossier(models.Model):
     anonymised_at = fields.Datetime(
         string="Personal Data Erased On", readonly=True, copy=False, index=True
     )
+
+    # ------------------------------------------------------------ personal data
+    def _qms_personal_allowed(self):
+        """Whether the current user may see this dossier's personal data: desk and
+        processing users of the competent agency or of the receiving desk."""
+        self.ensure_one()
+        if self.env.su:
+            return True
+        user = self.env.user
+        if not user.has_group("qms_onestop.group_onestop_desk"):
+            return False
+        agencies = self.company_id | self.receiving_company_id
+        return bool(agencies & user.company_ids) or not self.id
+
+    @api.depends_context("uid")
+    @api.depends("id_number_raw", "phone_raw", "email_raw", "address_raw")
+    def _compute_personal(self):
+        read = []
+        for dossier in self:
+            raw = dossier.sudo()
+            visible = dossier._qms_personal_allowed()
+            dossier.personal_visible = visible
+            shown = False
+            for name, (raw_name, masker) in PERSONAL_FIELDS.items():
+                value = raw[raw_name] or False
+                dossier[name] = value if visible or not value else masker(value)
+                shown |= bool(visible and value)
+            if shown and isinstance(dossier.id, int) and not self.env.su:
+                read.append(dossier.id)
+        if read:
+            self.env["qms.onestop.personal.access"]._qms_log_data(read)
+
+    def _inverse_personal(self):
+        for dossier in self:
+            if not dossier._qms_personal_allowed():
+                raise AccessError(
+                    self.env._(
+                        "Only desk and processing officers of the agency handling "
+                        "dossier %(code)s may change its personal data.",
+                        code=dossier.name,
+                    )
+                )
+            if dossier.state != "draft" and not dossier._qms_in_transition():
+                raise UserError(
+                    self.env._(
+                        "Dossier %(code)s is received: its applicant data can no "
+                        "longer be changed.",
+                        code=dossier.name,
+                    )
+                )
+            dossier.sudo().write(
+                {
+                    raw_name: (dossier[name] or "").strip() or False
+                    for name, (raw_name, _masker) in PERSONAL_FIELDS.items()
+                }
+            )
+
+    def _search_id_number(self, operator, value):
+        if not self.env.su and not self.env.user.has_group(
+            "qms_onestop.group_onestop_desk"
+        ):
+            raise AccessError(
+                self.env._("Only one-stop officers may search by identity number.")
+            )
+        if operator not in ("=", "ilike", "=like", "in"):
+            raise UserError(self.env._("Unsupported search on identity number."))
+        ids = self.sudo()._search([("id_number_raw", operator, value)])
+        return [("id", "in", ids)]
+
+    def qms_personal_data(self):
+        """The applicant's personal data, for the officers allowed to see it;
+        anyone else is refused."""
+        self.ensure_one()
+        self.check_access("read")
+        if not self._qms_personal_allowed():
+            raise AccessError(
+                self.env._(
+                    "The personal data of dossier %(code)s is visible only to the "
+                    "desk and processing officers of the agency handling it.",
+                    code=self.name,
+                )
+            )
+        raw = self.sudo()
+        if not self.env.su:
+            self.env["qms.onestop.personal.access"]._qms_log_data(self.ids)
+        return {
+            name: raw[raw_name] or ""
+            for name, (raw_name, _masker) in PERSONAL_FIELDS.items()
+        }
 
     def _qms_retention_end(self):
         """When the applicant's data may be erased, or None (kept)."""
