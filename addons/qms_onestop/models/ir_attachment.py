@@ -28,6 +28,16 @@ class IrAttachment(models.Model):
         record = self.env[res_model].sudo().browse(res_id).exists()
         return record if res_model == "qms.onestop.dossier" else record.dossier_id
 
+    def _qms_forbidden(self, dossier):
+        return AccessError(
+            self.env._(
+                "The files of dossier %(code)s are personal data: only the "
+                "desk and processing officers of the agency handling it "
+                "may open them.",
+                code=dossier.name or "",
+            )
+        )
+
     def _qms_dossiers(self):
         """{attachment id: dossier (sudo)} for the dossier files among these,
         in one query per model."""
@@ -68,30 +78,26 @@ class IrAttachment(models.Model):
         if result or self.env.is_superuser():
             return result
         forbidden = self.browse()
-        code = ""
+        denied = None
         read = []
         for att_id, dossier in self._qms_dossiers().items():
             if not dossier:
                 continue
             if not dossier.with_env(self.env)._qms_personal_allowed():
                 forbidden |= self.browse(att_id)
-                code = code or dossier.name or ""
+                denied = denied or dossier
             elif operation == "read":
                 read.append((dossier.id, att_id))
         if forbidden:
-            return forbidden, lambda: AccessError(
-                self.env._(
-                    "The files of dossier %(code)s are personal data: only the "
-                    "desk and processing officers of the agency handling it "
-                    "may open them.",
-                    code=code,
-                )
-            )
+            return forbidden, lambda: self._qms_forbidden(denied)
         if read:
             self.env["qms.onestop.personal.access"]._qms_log_files(read)
         return None
 
     def check(self, mode, values=None):
+        # Odoo's explicit check (writes, deletes, attaching, mail's filters):
+        # the same rule as _check_access; reads are logged there and when the
+        # bytes are computed.
         result = super().check(mode, values)
         if self.env.is_superuser():
             return result
@@ -100,27 +106,15 @@ class IrAttachment(models.Model):
             dossiers[0] = self._qms_dossier_of(
                 values["res_model"], values.get("res_id")
             )
-        read = []
-        for att_id, dossier in dossiers.items():
-            if not dossier:
-                continue
-            if not dossier.with_env(self.env)._qms_personal_allowed():
-                raise AccessError(
-                    self.env._(
-                        "The files of dossier %(code)s are personal data: only the "
-                        "desk and processing officers of the agency handling it "
-                        "may open them.",
-                        code=dossier.name or "",
-                    )
-                )
-            if mode == "read" and att_id:
-                read.append((dossier.id, att_id))
-        if read:
-            self.env["qms.onestop.personal.access"]._qms_log_files(read)
+        for dossier in dossiers.values():
+            if dossier and not dossier.with_env(self.env)._qms_personal_allowed():
+                raise self._qms_forbidden(dossier)
         return result
 
     def _qms_log_content_read(self):
-        """The file's bytes are read (a download, the API, a preview)."""
+        """The file's bytes are read (the ORM reads them through the computed
+        ``raw``/``datas`` without calling ``_check_access``; a download calls
+        ``check_access``, logged above)."""
         if self.env.is_superuser():
             return
         read = [

@@ -54,32 +54,50 @@ class QmsOnestopLookup(models.Model):
         }
 
     @api.model
-    def _qms_count(self, key, minutes, add=1):
-        """Add ``add`` to the attempts of ``key`` in the current window of
-        ``minutes`` and return the new count, in a transaction of its own that
-        commits at once (a refused or rolled-back request still counts)."""
-        now = fields.Datetime.now()
-        epoch = int(now.timestamp())
-        start = epoch - epoch % (minutes * 60)
+    def _qms_counts(self, items):
+        """For each (key, window in minutes, add): add ``add`` to the attempts
+        of ``key`` in its current window and return the count (``add`` 0 only
+        reads it). One transaction of its own that commits at once, so a
+        refused or rolled-back request still counts; concurrent increments of
+        the same row are serialised by PostgreSQL and retried here."""
+        epoch = int(fields.Datetime.now().timestamp())
         for _attempt in range(50):
             with self.env.registry.cursor() as cr:
                 try:
-                    cr.execute(
-                        """INSERT INTO qms_onestop_lookup_bucket AS b
-                            (key, window_start, attempts)
-                        VALUES (%s, to_timestamp(%s) AT TIME ZONE 'UTC', %s)
-                        ON CONFLICT (key, window_start)
-                        DO UPDATE SET attempts = b.attempts + EXCLUDED.attempts
-                        RETURNING attempts""",
-                        [key, start, add],
-                    )
-                    return cr.fetchone()[0]
+                    counts = []
+                    for key, minutes, add in items:
+                        start = epoch - epoch % (minutes * 60)
+                        if add:
+                            cr.execute(
+                                """INSERT INTO qms_onestop_lookup_bucket AS b
+                                    (key, window_start, attempts)
+                                VALUES (%s, to_timestamp(%s) AT TIME ZONE 'UTC', %s)
+                                ON CONFLICT (key, window_start) DO UPDATE
+                                SET attempts = b.attempts + EXCLUDED.attempts
+                                RETURNING attempts""",
+                                [key, start, add],
+                            )
+                        else:
+                            cr.execute(
+                                """SELECT attempts FROM qms_onestop_lookup_bucket
+                                WHERE key = %s AND window_start =
+                                      to_timestamp(%s) AT TIME ZONE 'UTC'""",
+                                [key, start],
+                            )
+                        row = cr.fetchone()
+                        counts.append(row[0] if row else 0)
+                    return counts
                 except (
                     pg_errors.SerializationFailure,
                     pg_errors.UniqueViolation,
                 ):
                     cr.rollback()
-        return 10**9  # never settled: refuse
+        return [10**9] * len(items)  # never settled: refuse
+
+    @api.model
+    def _qms_count(self, key, minutes, add=1):
+        """The count of one key (see :meth:`_qms_counts`)."""
+        return self._qms_counts([(key, minutes, add)])[0]
 
     @api.model
     def _qms_hash(self, address):
@@ -101,13 +119,13 @@ class QmsOnestopLookup(models.Model):
         settings = self._qms_settings()
         ip_hash = self._qms_hash(address)
         code_key = "code:" + self._qms_hash((code or "").strip()[:64].casefold())
-        if (
-            self._qms_count("ip:" + ip_hash, settings["window"])
-            > settings["max_attempts"]
-        ):
-            return "limited", {}
         code_minutes = settings["code_window"] * 60
-        if self._qms_count(code_key, code_minutes, 0) >= settings["max_wrong_per_code"]:
+        attempts, wrong = self._qms_counts(
+            [("ip:" + ip_hash, settings["window"], 1), (code_key, code_minutes, 0)]
+        )
+        if attempts > settings["max_attempts"]:
+            return "limited", {}
+        if wrong >= settings["max_wrong_per_code"]:
             return "code_locked", {}
         dossier = self._qms_match(code, factor)
         self.sudo().create({"ip_hash": ip_hash, "found": bool(dossier)})

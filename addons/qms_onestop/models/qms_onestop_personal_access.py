@@ -42,31 +42,34 @@ class QmsOnestopPersonalAccess(models.Model):
 
     @api.model
     def _qms_log(self, rows, kind):
-        """Record reads: ``rows`` are (dossier id, attachment id or None)."""
-        if self.env.su and self.env.uid == 1:
+        """Record reads, in one statement: ``rows`` are (dossier id, attachment
+        id or None)."""
+        if not rows or (self.env.su and self.env.uid == 1):
             return
         now = fields.Datetime.now()
-        for dossier_id, attachment_id in rows:
-            self.env.cr.execute(
-                """INSERT INTO qms_onestop_personal_access AS a
-                    (dossier_id, company_id, user_id, kind, access_day, first_at,
-                     last_at, count, attachment_id)
-                SELECT d.id, d.company_id, %(uid)s, %(kind)s, %(day)s, %(now)s,
-                       %(now)s, 1, %(att)s
-                  FROM qms_onestop_dossier d WHERE d.id = %(dossier)s
-                ON CONFLICT (user_id, dossier_id, kind, access_day) DO UPDATE
-                   SET last_at = EXCLUDED.last_at, count = a.count + 1,
-                       attachment_id = COALESCE(EXCLUDED.attachment_id,
-                                                a.attachment_id)""",
-                {
-                    "uid": self.env.uid,
-                    "kind": kind,
-                    "day": now.date(),
-                    "now": now,
-                    "att": attachment_id,
-                    "dossier": dossier_id,
-                },
-            )
+        self.env.cr.execute(
+            """INSERT INTO qms_onestop_personal_access AS a
+                (dossier_id, company_id, user_id, kind, access_day, first_at,
+                 last_at, count, attachment_id)
+            SELECT d.id, d.company_id, %(uid)s, %(kind)s, %(day)s, %(now)s,
+                   %(now)s, 1, r.attachment_id
+              FROM unnest(%(dossiers)s::int[], %(files)s::int[])
+                   AS r(dossier_id, attachment_id)
+              JOIN qms_onestop_dossier d ON d.id = r.dossier_id
+            ON CONFLICT (user_id, dossier_id, kind, access_day) DO UPDATE
+               SET last_at = EXCLUDED.last_at, count = a.count + 1,
+                   attachment_id = COALESCE(EXCLUDED.attachment_id,
+                                            a.attachment_id)""",
+            {
+                "uid": self.env.uid,
+                "kind": kind,
+                "day": now.date(),
+                "now": now,
+                # One row per dossier and statement (ON CONFLICT touches a row once).
+                "dossiers": list(dict(rows)),
+                "files": list(dict(rows).values()),
+            },
+        )
 
     @api.model
     def _qms_log_files(self, rows):

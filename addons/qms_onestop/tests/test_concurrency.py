@@ -57,64 +57,13 @@ class TestConcurrentHandoffs(BaseCase):
                     )
                 self.user_ids.append(user.id)
             env = env(context={})
-            tthc = env["qms.tthc"].create(
-                {
-                    "code": "9.999099",
-                    "name": "Thủ tục thử đồng thời",
-                    "legal_deadline": 3,
-                    "company_ids": [(6, 0, agency.ids)],
-                }
-            )
-            procedure = env["qms.procedure"].create(
-                {
-                    "code": "QT-DT-99",
-                    "name": "Quy trình thử đồng thời",
-                    "company_id": agency.id,
-                    "tthc_case_id": tthc.case_ids.id,
-                }
-            )
-            version = env["qms.procedure.version"].create(
-                {
-                    "procedure_id": procedure.id,
-                    "step_ids": [
-                        (
-                            0,
-                            0,
-                            {
-                                "sequence": 10,
-                                "name": "Tiếp nhận",
-                                "unit_id": unit.id,
-                                "duration": 2,
-                                "duration_uom": "hour",
-                            },
-                        ),
-                        (
-                            0,
-                            0,
-                            {
-                                "sequence": 20,
-                                "name": "Thẩm định",
-                                "unit_id": unit.id,
-                                "duration": 2,
-                                "duration_uom": "hour",
-                            },
-                        ),
-                        (
-                            0,
-                            0,
-                            {
-                                "sequence": 30,
-                                "name": "Trả kết quả",
-                                "unit_id": unit.id,
-                                "duration": 2,
-                                "duration_uom": "hour",
-                            },
-                        ),
-                    ],
-                }
-            )
-            version._qms_transition(
-                {"state": "effective", "effective_date": fields.Date.today()}
+            tthc, procedure = self._procedure(
+                env,
+                ("9.999099", "Thủ tục thử đồng thời", 3),
+                ("QT-DT-99", "Quy trình thử đồng thời"),
+                agency,
+                unit,
+                ["Tiếp nhận", "Thẩm định", "Trả kết quả"],
             )
             dossier = env["qms.onestop.dossier"].create(
                 {
@@ -136,6 +85,52 @@ class TestConcurrentHandoffs(BaseCase):
                 "unit": unit.id,
             }
             cr.commit()  # pylint: disable=invalid-commit
+
+    @staticmethod
+    def _procedure(env, tthc_info, procedure_info, agency, unit, steps, **extra):
+        """A procedure of ``agency`` in effect, with steps of 2 hours at
+        ``unit`` (committed data, removed by ``_purge``)."""
+        code, name, deadline = tthc_info
+        tthc = env["qms.tthc"].create(
+            {
+                "code": code,
+                "name": name,
+                "legal_deadline": deadline,
+                "company_ids": [(6, 0, agency.ids)],
+            }
+        )
+        values = {
+            "code": procedure_info[0],
+            "name": procedure_info[1],
+            "company_id": agency.id,
+            "tthc_case_id": tthc.case_ids.id,
+        }
+        if "responsible" in extra:
+            values["responsible_id"] = extra["responsible"].id
+        procedure = env["qms.procedure"].create(values)
+        version = env["qms.procedure.version"].create(
+            {
+                "procedure_id": procedure.id,
+                "step_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "sequence": (i + 1) * 10,
+                            "name": step,
+                            "unit_id": unit.id,
+                            "duration": 2,
+                            "duration_uom": "hour",
+                        },
+                    )
+                    for i, step in enumerate(steps)
+                ],
+            }
+        )
+        version._qms_transition(
+            {"state": "effective", "effective_date": fields.Date.today()}
+        )
+        return tthc, procedure
 
     def env_dbname(self):
         from odoo.tests.common import get_db_name
@@ -334,48 +329,16 @@ class TestConcurrentHandoffs(BaseCase):
             unit = env["hr.department"].create(
                 {"name": "Đơn vị nhận liên thông thử", "company_id": other.id}
             )
-            tthc = env["qms.tthc"].create(
-                {
-                    "code": "9.999098",
-                    "name": "Thủ tục liên thông thử đồng thời",
-                    "legal_deadline": 1,
-                    "company_ids": [(6, 0, other.ids)],
-                }
-            )
-            procedure = env["qms.procedure"].create(
-                {
-                    "code": "QT-DT-98",
-                    "name": "Quy trình liên thông thử đồng thời",
-                    "company_id": other.id,
-                    "responsible_id": env["res.users"]
-                    .search(
-                        [("company_id", "=", other.id), ("share", "=", False)],
-                        limit=1,
-                    )
-                    .id,
-                    "tthc_case_id": tthc.case_ids.id,
-                }
-            )
-            version = env["qms.procedure.version"].create(
-                {
-                    "procedure_id": procedure.id,
-                    "step_ids": [
-                        (
-                            0,
-                            0,
-                            {
-                                "sequence": 10,
-                                "name": "Giải quyết",
-                                "unit_id": unit.id,
-                                "duration": 1,
-                                "duration_uom": "hour",
-                            },
-                        )
-                    ],
-                }
-            )
-            version._qms_transition(
-                {"state": "effective", "effective_date": fields.Date.today()}
+            tthc, _procedure = self._procedure(
+                env,
+                ("9.999098", "Thủ tục liên thông thử đồng thời", 1),
+                ("QT-DT-98", "Quy trình liên thông thử đồng thời"),
+                other,
+                unit,
+                ["Giải quyết"],
+                responsible=env["res.users"].search(
+                    [("company_id", "=", other.id), ("share", "=", False)], limit=1
+                ),
             )
             dossier.action_handoff(dossier.current_line_id.id)
             for index in range(2):

@@ -30,8 +30,12 @@ class QmsChildMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         field = self._qms_parent_field
+        # The parent may come from the values or from a ``default_`` key of
+        # the caller's context: both are checked.
+        default = self.env.context.get(f"default_{field}")
+        ids = [vals.get(field) or default for vals in vals_list]
         parents = self.env[self._fields[field].comodel_name].browse(
-            [vals[field] for vals in vals_list if vals.get(field)]
+            [pid for pid in ids if isinstance(pid, int) and pid]
         )
         if not self._qms_creating():
             self._qms_check_lines(parents)

@@ -1,6 +1,6 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import api, models, tools
 from odoo.exceptions import UserError
 
 
@@ -59,11 +59,13 @@ class QmsLockedMixin(models.AbstractModel):
         return set()
 
     @api.model
+    @tools.ormcache()
     def _qms_guarded_fields(self):
-        """Fields written only by transitions, in every state."""
+        """Fields written only by transitions, in every state (computed once
+        per model and registry)."""
         names = {self._qms_state_field} | set(self._qms_system_fields)
         if not self._qms_guard_readonly:
-            return names
+            return frozenset(names)
         for name, field in self._fields.items():
             if (
                 field.store
@@ -74,7 +76,10 @@ class QmsLockedMixin(models.AbstractModel):
                 and not field.automatic
             ):
                 names.add(name)
-        return names
+        return frozenset(names)
+
+    def _qms_field_labels(self, names):
+        return ", ".join(sorted(self._fields[n].string or n for n in names))
 
     def _qms_locked_message(self, record):
         return self.env._(
@@ -97,9 +102,7 @@ class QmsLockedMixin(models.AbstractModel):
                 self.env._(
                     "Use the buttons to change the status of a record (set by "
                     "the system: %(fields)s).",
-                    fields=", ".join(
-                        sorted(self._fields[n].string or n for n in guarded)
-                    ),
+                    fields=self._qms_field_labels(guarded),
                 )
             )
         content = names - self._qms_bookkeeping_fields
@@ -128,9 +131,7 @@ class QmsLockedMixin(models.AbstractModel):
                         self.env._(
                             "A new record starts in its initial status (set by "
                             "the system: %(fields)s).",
-                            fields=", ".join(
-                                sorted(self._fields[n].string or n for n in wrong)
-                            ),
+                            fields=self._qms_field_labels(wrong),
                         )
                     )
         return super().create(vals_list)

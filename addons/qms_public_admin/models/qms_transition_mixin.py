@@ -41,9 +41,12 @@ class QmsTransitionMixin(models.AbstractModel):
             yield self
 
     def _qms_transition(self, vals):
-        """Write ``vals`` (a new state and what goes with it) past the guards."""
+        """Write ``vals`` (a new state and what goes with it) past the guards.
+        The move is always tracked in the chatter: the caller's context may
+        not switch tracking off (``tracking_disable``, ``mail_notrack``)."""
+        records = self.with_context(tracking_disable=False, mail_notrack=False)
         with self._qms_unlocked():
-            return self.write(vals)
+            return records.write(vals)
 
     @api.model
     def _qms_each(self, records, job):
