@@ -58,7 +58,8 @@ LEGAL_NUMBER_RE = re.compile(r"^[0-9A-Za-zĐđ][^\x00-\x1f]{0,63}$")
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M")
 
 # Channels a portal may declare; "level 3/4" are the legacy names of the partial
-# and full online services (DOMAIN.md 3.3).
+# and full online services (levels 3 and 4 of the public-service portals before
+# Decree 42/2022/NĐ-CP renamed them).
 API_CHANNELS = {
     "online_full": "online_full",
     "online_partial": "online_partial",

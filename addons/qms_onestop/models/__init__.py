@@ -10,6 +10,7 @@ from . import qms_onestop_dossier
 from . import qms_onestop_dossier_intake
 from . import qms_onestop_dossier_processing
 from . import qms_onestop_dossier_clock
+from . import qms_onestop_dossier_documents
 from . import qms_onestop_dossier_buttons
 from . import qms_onestop_dossier_kpi
 from . import qms_onestop_dossier_watch

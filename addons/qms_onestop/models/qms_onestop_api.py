@@ -24,7 +24,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools.mimetypes import guess_mimetype
 
 from ..lib import api_schema as schema
-from .qms_onestop_dossier import OPEN_STATES, DossierBusyError
+from ..lib.states import OPEN_STATES
+from .qms_onestop_dossier import DossierBusyError
 
 _logger = logging.getLogger(__name__)
 
@@ -559,17 +560,7 @@ class QmsOnestopApi(models.AbstractModel):
         if allotted_days:
             # Its documents come from the sending agency's complete dossier.
             dossier.component_ids.sudo().write({"provided": True})
-        dossier._qms_receive(
-            allotted_days=allotted_days,
-            note=origin is not None
-            and self.env._(
-                "Transferred by %(agency)s (dossier %(code)s) for: %(note)s",
-                agency=origin.company_id.name,
-                code=clean["origin_code"],
-                note=clean["note"] or "-",
-            )
-            or None,
-        )
+        dossier.qms_receive_filed(transfer=origin)
         return dossier, False
 
     def _qms_filed(self, dossier, duplicate):
@@ -759,22 +750,11 @@ class QmsOnestopApi(models.AbstractModel):
                     schema.CONFLICT, "already_rated", code=dossier.name, level=existing
                 )
             return self._qms_status_values(dossier)
-        dossier._qms_lock()
-        self.env["qms.onestop.rating"].sudo().create(
-            {
-                "dossier_id": dossier.id,
-                "level": clean["level"],
-                "comment": clean["comment"] or False,
-                "source": clean["source"] or dossier.external_system or False,
-            }
+        dossier.sudo().qms_rate(
+            clean["level"],
+            clean["comment"],
+            clean["source"] or dossier.external_system,
         )
-        dossier.sudo()._qms_transition({"rating_level": clean["level"]})
-        levels = dict(
-            self.env["qms.onestop.rating"]
-            ._fields["level"]
-            ._description_selection(self.env)
-        )
-        dossier.sudo()._qms_log("rate", note=levels[clean["level"]])
         return self._qms_status_values(dossier)
 
     # ------------------------------------------------------------ catalogue

@@ -6,25 +6,15 @@ from odoo import api, fields, models, tools
 from odoo.addons.qms_public_admin.lib import transition
 from odoo.exceptions import UserError
 
-from ..lib import onestop
-
-CHANNELS = [
-    ("counter", "In Person at the Desk"),
-    ("post", "Public Postal Service"),
-    ("online_full", "Online, Full Process"),
-    ("online_partial", "Online, Partial"),
-    ("interagency", "Transferred From Another Agency"),
-]
-OPEN_STATES = ("in_progress", "waiting_supplement", "waiting_interagency")
-FINISHED_STATES = ("result_ready", "returned")
-TIMELINESS = [("early", "Early"), ("on_time", "On Time"), ("late", "Late")]
-RUNNING_STATES = ("in_progress", "waiting_interagency")  # the legal clock runs
-PERSONAL_FIELDS = {
-    "applicant_id_number": ("id_number_raw", onestop.mask),
-    "applicant_phone": ("phone_raw", lambda v: onestop.mask(v, 3)),
-    "applicant_email": ("email_raw", onestop.mask_email),
-    "applicant_address": ("address_raw", onestop.mask_text),
-}
+from ..lib.states import (
+    CHANNELS,
+    CLOSED_STATES,
+    DOSSIER_STATES,
+    RECEIVED_STATES,
+    RETURN_METHODS,
+    RUNNING_STATES,
+    TIMELINESS,
+)
 
 
 class DossierBusyError(UserError):
@@ -43,16 +33,7 @@ class QmsOnestopDossier(models.Model):
     _rec_names_search = ["name", "applicant_name"]
     _check_company_auto = True
 
-    _qms_locked_states = (
-        "in_progress",
-        "waiting_supplement",
-        "waiting_interagency",
-        "result_ready",
-        "returned",
-        "refused",
-        "stopped",
-        "withdrawn",
-    )
+    _qms_locked_states = RECEIVED_STATES
     _qms_unlocked_fields = frozenset(
         {
             "note",
@@ -64,23 +45,13 @@ class QmsOnestopDossier(models.Model):
             "return_method",
         }
     )
-    _qms_closed_states = ("returned", "refused", "stopped", "withdrawn")
+    _qms_closed_states = CLOSED_STATES
     _qms_guard_readonly = True
     _qms_create_guards_readonly = True
 
     name = fields.Char(string="Dossier Code", readonly=True, copy=False, index=True)
     state = fields.Selection(
-        [
-            ("draft", "Draft"),
-            ("in_progress", "In Progress"),
-            ("waiting_supplement", "Waiting for Supplement"),
-            ("waiting_interagency", "At Another Agency"),
-            ("result_ready", "Result Ready"),
-            ("returned", "Returned"),
-            ("refused", "Refused"),
-            ("stopped", "Stopped"),
-            ("withdrawn", "Withdrawn"),
-        ],
+        DOSSIER_STATES,
         default="draft",
         required=True,
         readonly=True,
@@ -135,12 +106,7 @@ class QmsOnestopDossier(models.Model):
         CHANNELS, required=True, default="counter", index=True, tracking=True
     )
     return_method = fields.Selection(
-        [
-            ("desk", "At the Desk"),
-            ("post", "By Post"),
-            ("online", "Online"),
-            ("interagency", "To the Sending Agency"),
-        ],
+        RETURN_METHODS,
         string="Result Returned",
         default="desk",
     )

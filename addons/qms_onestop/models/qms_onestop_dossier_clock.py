@@ -3,7 +3,8 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .qms_onestop_dossier import FINISHED_STATES, OPEN_STATES, TIMELINESS
+from ..lib import onestop
+from ..lib.states import FINISHED_STATES, OPEN_STATES, TIMELINESS
 
 
 class QmsOnestopDossier(models.Model):
@@ -35,15 +36,7 @@ class QmsOnestopDossier(models.Model):
 
     def _qms_give_step_time(self, hours, now):
         """The current step gets back ``hours`` of working time it waited."""
-        line = self.current_line_id
-        if line and line.due_at and hours:
-            line.sudo().write(
-                {
-                    "due_at": self.company_id.qms_deadline(
-                        max(line.due_at, now), hours, "hour"
-                    )
-                }
-            )
+        self.current_line_id._qms_extend(hours, now)
 
     def _qms_restart_clock(self, supplement, now):
         """The applicant supplied: end the pause and move the due date as the
@@ -57,19 +50,23 @@ class QmsOnestopDossier(models.Model):
         settings = self._qms_supplement_settings()
         company = self.company_id
         amount, uom, cutoff = self.tthc_case_id.qms_deadline_args()
-        if settings["mode"] == "restart":
-            due = company.qms_deadline(now, amount, uom, cutoff)
-        else:
-            remaining = max(
-                company.qms_working_hours_between(pause.start_at, self.due_at), 0.0
-            )
-            due = company.qms_deadline(now, remaining, "hour")
-            if uom == "day" and remaining:
-                local = company._qms_to_local(due)
-                due = company._qms_to_utc(company._qms_call("closing", local.date()))
-        self._qms_give_step_time(
-            company.qms_working_hours_between(pause.start_at, now), now
+        rule = company.qms_receipt_rule(now)
+        if cutoff is None and rule.default_same_day_cutoff:
+            cutoff = rule.default_same_day_cutoff
+        local_due, waited = company._qms_compute(
+            onestop.resumed_clock,
+            settings["mode"],
+            company._qms_to_local(pause.start_at),
+            company._qms_to_local(now),
+            company._qms_to_local(self.due_at),
+            amount,
+            uom,
+            start_offset=rule.counting_start_offset,
+            same_day_cutoff=cutoff,
+            normalize=rule.normalize_outside_hours,
         )
+        due = company._qms_to_utc(local_due)
+        self._qms_give_step_time(waited, now)
         values = {"state": "in_progress", "due_at": due}
         if self.appointment_at == self.due_at or not self.apologized:
             values["appointment_at"] = due

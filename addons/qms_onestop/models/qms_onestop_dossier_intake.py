@@ -3,8 +3,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .qms_onestop_dossier import CHANNELS
-
 
 class QmsOnestopDossier(models.Model):
     """Intake: the procedure and competent agency of a new dossier, its
@@ -182,7 +180,9 @@ class QmsOnestopDossier(models.Model):
             or self.env._(
                 "Received at %(desk)s by %(channel)s; appointment %(due)s.",
                 desk=desk.name,
-                channel=dict(CHANNELS)[self.channel],
+                channel=dict(self._fields["channel"]._description_selection(self.env))[
+                    self.channel
+                ],
                 due=fields.Datetime.to_string(self._qms_local(due))[:16],
             ),
         )

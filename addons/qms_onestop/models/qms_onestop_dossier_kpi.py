@@ -27,36 +27,20 @@ class QmsOnestopDossier(models.Model):
         ]
         groupby = ["timeliness"] + ([by] if by else [])
         data = self.sudo()._read_group(
-            domain, groupby, ["__count", "processing_days:sum"]
+            domain,
+            groupby,
+            ["__count", "processing_days:sum", "processing_days:count"],
         )
-        groups = {}
-        total = onestop.summarize([])
-        total["days_sum"] = 0.0
-
-        def add(bucket, timeliness, count, days):
-            bucket[timeliness] += count
-            bucket["finished"] += count
-            bucket["days_sum"] += days or 0.0
-
+        # One read_group; the figures of the whole and of each group come
+        # from the same pure rule (lib/onestop.py: tally).
+        everything = []
+        per_group = {}
         for row in data:
             timeliness, *rest = row[: len(groupby)]
-            count, days = row[len(groupby) :]
-            add(total, timeliness, count, days)
+            counts = (timeliness, *row[len(groupby) :])
+            everything.append(counts)
             if by:
-                key = rest[0]
-                bucket = groups.setdefault(
-                    key, {**onestop.summarize([]), "days_sum": 0.0}
-                )
-                add(bucket, timeliness, count, days)
-        for bucket in [total, *groups.values()]:
-            finished = bucket["finished"]
-            bucket["on_time_only"] = bucket["on_time"]
-            bucket["on_time"] = bucket["early"] + bucket["on_time_only"]
-            bucket["on_time_rate"] = (
-                round(100.0 * bucket["on_time"] / finished, 2) if finished else None
-            )
-            bucket["average_days"] = (
-                round(bucket["days_sum"] / finished, 2) if finished else None
-            )
-        total["groups"] = groups
+                per_group.setdefault(rest[0], []).append(counts)
+        total = onestop.tally(everything)
+        total["groups"] = {key: onestop.tally(rows) for key, rows in per_group.items()}
         return total

@@ -5,12 +5,14 @@ from datetime import timedelta
 from odoo import api, fields, models
 
 from ..lib import onestop
-from .qms_onestop_dossier import TIMELINESS
+from ..lib.states import LINE_STATES, TIMELINESS
 
 
 class QmsOnestopDossierLine(models.Model):
     """A processing line: one step of the snapshotted procedure version for one
-    dossier. Lines are written by the dossier's buttons only."""
+    dossier. The line owns its own life (created pending, opened, finished,
+    cancelled, given back time, reassigned); the dossier's transitions call
+    these methods and never write a line themselves."""
 
     _name = "qms.onestop.dossier.line"
     _description = "Dossier Processing Step"
@@ -37,13 +39,7 @@ class QmsOnestopDossierLine(models.Model):
         help="The last step: the desk returns the result to the applicant."
     )
     state = fields.Selection(
-        [
-            ("pending", "Pending"),
-            ("open", "In Progress"),
-            ("done", "Done"),
-            ("returned", "Sent Back"),
-            ("cancelled", "Cancelled"),
-        ],
+        LINE_STATES,
         default="pending",
         required=True,
         index=True,
@@ -142,7 +138,94 @@ class QmsOnestopDossierLine(models.Model):
         uid = onestop.pick_assignee(candidates.ids, rule, open_counts, last_assigned)
         return candidates.browse(uid)
 
+    # ---------------------------------------------------------------- life
+    @api.model
+    def _qms_create_for(self, dossier, steps):
+        """Pending lines of ``dossier`` for ``steps`` (of its snapshotted
+        version), after the lines it already has."""
+        version = dossier.sudo().procedure_version_id
+        base = max(dossier.line_ids.mapped("sequence") or [0]) + 1
+        last_step = version.step_ids.sorted("sequence")[-1:]
+        hours_per_day = version._hours_per_day()
+        return self.sudo().create(
+            [
+                {
+                    "dossier_id": dossier.id,
+                    "step_id": step.id,
+                    "sequence": base + i,
+                    "name": step.name,
+                    "unit_id": step.unit_id.id,
+                    "is_return_step": step == last_step and len(version.step_ids) > 1,
+                    "allotted_hours": step.duration
+                    * (hours_per_day if step.duration_uom == "day" else 1.0),
+                    "state": "pending",
+                }
+                for i, step in enumerate(steps)
+            ]
+        )
+
+    def _qms_open(self, start, user=None, force=False):
+        """Start this pending step at ``start``: assign it (to ``user`` when
+        allowed or ``force``d, else by the agency's rule) and compute its due
+        moment."""
+        self.ensure_one()
+        candidates = self._qms_candidates()
+        dossier = self.dossier_id
+        if user and (force or user in candidates):
+            assignee = user
+        elif self._qms_is_desk_step() and dossier.received_by_id in candidates:
+            # The officer who received the dossier returns its result.
+            assignee = dossier.received_by_id
+        else:
+            assignee = self._qms_default_assignee(candidates)
+        company = self.company_id
+        due = company._qms_to_utc(
+            company._qms_call(
+                "add_working_hours",
+                company._qms_call("normalize_receipt", company._qms_to_local(start)),
+                self.allotted_hours,
+            )
+        )
+        self.sudo().write(
+            {
+                "state": "open",
+                "user_id": assignee.id,
+                "started_at": start,
+                "assigned_at": start,
+                "due_at": due,
+            }
+        )
+        return self
+
+    def _qms_assign(self, user, now):
+        """Give this open step to another officer."""
+        self.ensure_one()
+        self.sudo().write({"user_id": user.id, "assigned_at": now})
+
+    def _qms_extend(self, hours, now):
+        """This open step gets back ``hours`` of working time it waited."""
+        for line in self.filtered("due_at"):
+            if hours:
+                line.sudo().write(
+                    {
+                        "due_at": line.company_id.qms_deadline(
+                            max(line.due_at, now), hours, "hour"
+                        )
+                    }
+                )
+
+    def _qms_cancel(self, now):
+        """Cancel these steps: pending ones never start, an open one ends now."""
+        self.filtered(lambda ln: ln.state == "open").sudo().write(
+            {"state": "cancelled", "finished_at": now}
+        )
+        self.filtered(lambda ln: ln.state == "pending").sudo().write(
+            {"state": "cancelled"}
+        )
+
     def _qms_finish(self, now, state, note=None):
+        """End this open step at ``now`` (``done`` or sent back: ``returned``),
+        with the time it took and its timeliness."""
         self.ensure_one()
         company = self.company_id
         pauses = [

@@ -3,7 +3,7 @@
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
-from .qms_onestop_dossier import TIMELINESS
+from ..lib.states import TIMELINESS
 
 LOG_ACTIONS = [
     ("receive", "Received"),

@@ -5,9 +5,16 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..lib import onestop
 from .ir_attachment import PERSONAL_FILE_MODELS
-from .qms_onestop_dossier import PERSONAL_FIELDS
 
+# Shown field: (stored raw field, how it is masked for everyone else).
+PERSONAL_FIELDS = {
+    "applicant_id_number": ("id_number_raw", onestop.mask),
+    "applicant_phone": ("phone_raw", lambda v: onestop.mask(v, 3)),
+    "applicant_email": ("email_raw", onestop.mask_email),
+    "applicant_address": ("address_raw", onestop.mask_text),
+}
 ERASED_RAW = ("id_number_raw", "phone_raw", "email_raw", "address_raw")
 
 

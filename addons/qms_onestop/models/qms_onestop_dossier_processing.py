@@ -4,7 +4,7 @@ from odoo import fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..lib import onestop
-from .qms_onestop_dossier import OPEN_STATES
+from ..lib.states import OPEN_STATES
 
 
 class QmsOnestopDossier(models.Model):
@@ -14,32 +14,9 @@ class QmsOnestopDossier(models.Model):
     _inherit = "qms.onestop.dossier"  # pylint: disable=consider-merging-classes-inherited
 
     # ------------------------------------------------------------- processing
-    def _qms_create_lines(self, steps, first_sequence=None):
+    def _qms_create_lines(self, steps):
         self.ensure_one()
-        Line = self.env["qms.onestop.dossier.line"].sudo()
-        base = first_sequence or (max(self.line_ids.mapped("sequence") or [0]) + 1)
-        last_step = self.sudo().procedure_version_id.step_ids.sorted("sequence")[-1:]
-        return Line.create(
-            [
-                {
-                    "dossier_id": self.id,
-                    "step_id": step.id,
-                    "sequence": base + i,
-                    "name": step.name,
-                    "unit_id": step.unit_id.id,
-                    "is_return_step": step == last_step
-                    and len(self.sudo().procedure_version_id.step_ids) > 1,
-                    "allotted_hours": step.duration
-                    * (
-                        self.sudo().procedure_version_id._hours_per_day()
-                        if step.duration_uom == "day"
-                        else 1.0
-                    ),
-                    "state": "pending",
-                }
-                for i, step in enumerate(steps)
-            ]
-        )
+        return self.env["qms.onestop.dossier.line"]._qms_create_for(self, steps)
 
     def _qms_pending_lines(self):
         return self.line_ids.filtered(lambda ln: ln.state == "pending").sorted(
@@ -47,37 +24,12 @@ class QmsOnestopDossier(models.Model):
         )
 
     def _qms_open_line(self, line, user=None, start=None, force=False):
-        """Start ``line``: assign it (to ``user`` when allowed or ``force``d, else
-        by the agency's rule) and compute its due moment."""
+        """Make ``line`` the current step, opened at ``start`` (see the line's
+        ``_qms_open``)."""
         self.ensure_one()
         if not line:
             return line
-        start = start or self._qms_now()
-        candidates = line._qms_candidates()
-        if user and (force or user in candidates):
-            assignee = user
-        elif line._qms_is_desk_step() and self.received_by_id in candidates:
-            # The officer who received the dossier returns its result.
-            assignee = self.received_by_id
-        else:
-            assignee = line._qms_default_assignee(candidates)
-        company = line.company_id
-        due = company._qms_to_utc(
-            company._qms_call(
-                "add_working_hours",
-                company._qms_call("normalize_receipt", company._qms_to_local(start)),
-                line.allotted_hours,
-            )
-        )
-        line.sudo().write(
-            {
-                "state": "open",
-                "user_id": assignee.id,
-                "started_at": start,
-                "assigned_at": start,
-                "due_at": due,
-            }
-        )
+        line._qms_open(start or self._qms_now(), user, force)
         self.sudo()._qms_transition({"current_line_id": line.id})
         return line
 
@@ -172,7 +124,7 @@ class QmsOnestopDossier(models.Model):
             )
         now = self._qms_now()
         line._qms_finish(now, "returned", reason)
-        self._qms_pending_lines().sudo().write({"state": "cancelled"})
+        self._qms_pending_lines()._qms_cancel(now)
         index = list(steps).index(step)
         new_lines = self._qms_create_lines(steps[index:])
         previous = self.line_ids.filtered(
@@ -210,7 +162,7 @@ class QmsOnestopDossier(models.Model):
             raise ValidationError(self.env._("Say why the step is reassigned."))
         previous = line.user_id
         now = self._qms_now()
-        line.sudo().write({"user_id": user.id, "assigned_at": now})
+        line._qms_assign(user, now)
         self._qms_log_move(
             "reassign", line, line, now, from_user_id=previous.id, reason=reason
         )
@@ -329,13 +281,7 @@ class QmsOnestopDossier(models.Model):
         self.ensure_one()
         now = self._qms_now()
         self.pause_ids.filtered(lambda p: not p.end_at).sudo().write({"end_at": now})
-        open_lines = self.line_ids.filtered(lambda ln: ln.state in ("open", "pending"))
-        open_lines.filtered(lambda ln: ln.state == "open").sudo().write(
-            {"state": "cancelled", "finished_at": now}
-        )
-        open_lines.filtered(lambda ln: ln.state == "pending").sudo().write(
-            {"state": "cancelled"}
-        )
+        self.line_ids._qms_cancel(now)
         values = {
             "state": state,
             "closed_at": now,

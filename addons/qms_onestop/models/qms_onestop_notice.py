@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .qms_onestop_dossier import OPEN_STATES
+from ..lib.states import OPEN_STATES
 
 NOTICE_FORMS = {"refusal": "refusal", "apology": "apology", "stop": "stop"}
 
@@ -226,38 +226,23 @@ class QmsOnestopNotice(models.Model):
             ):
                 raise UserError(self.env._("The dossier is no longer being processed."))
             now = dossier._qms_now()
-            notice._qms_transition(
-                {
-                    "state": "issued",
-                    "issued_by_id": self.env.user.id,
-                    "issued_at": now,
-                    "issued_after_due": bool(dossier.due_at and dossier.due_at < now),
-                }
-            )
-            dossier._qms_log("notice_issue", notice_id=notice.id, date=now)
-            if notice.kind == "refusal" and notice.stage == "desk":
-                desk = dossier.receiving_company_id
-                dossier.sudo()._qms_transition(
+            transition = {
+                "refusal": dossier.qms_refuse,
+                "stop": dossier.qms_stop,
+                "apology": dossier.qms_apologise,
+            }[notice.kind]
+            with notice._qms_unlocked():
+                notice._qms_transition(
                     {
-                        "name": desk._qms_next_dossier_code(
-                            desk._qms_to_local(now).date()
+                        "state": "issued",
+                        "issued_by_id": self.env.user.id,
+                        "issued_at": now,
+                        "issued_after_due": bool(
+                            dossier.due_at and dossier.due_at < now
                         ),
                     }
                 )
-                dossier._qms_close("refused", notice.reason, "refuse", "desk", notice)
-            elif notice.kind == "refusal":
-                dossier._qms_close(
-                    "refused", notice.reason, "refuse", "processing", notice
-                )
-            elif notice.kind == "stop":
-                dossier._qms_close("stopped", notice.reason, "stop", False, notice)
-            else:
-                dossier.sudo()._qms_transition(
-                    {
-                        "apologized": True,
-                        "appointment_at": notice.new_appointment_at,
-                    }
-                )
+                transition(notice)
         return True
 
     def action_cancel(self):

@@ -83,59 +83,16 @@ class QmsOnestopSupplement(models.Model):
                     self.env._("List what the applicant must supplement and why.")
                 )
             now = dossier._qms_now()
-            values = {
-                "state": "issued",
-                "requested_by_id": self.env.user.id,
-                "requested_at": now,
-            }
-            if supplement.stage == "desk":
-                if dossier.state != "draft" or not dossier._qms_is_desk():
-                    raise UserError(
-                        self.env._(
-                            "A desk officer guides the applicant before receipt."
-                        )
-                    )
-                supplement._qms_transition(values)
-                dossier._qms_log(
-                    "supplement_request",
-                    date=now,
-                    supplement_id=supplement.id,
-                    note=supplement.items,
+            with supplement._qms_unlocked():
+                deadline = dossier.qms_request_supplement(supplement)
+                supplement._qms_transition(
+                    {
+                        "state": "issued",
+                        "requested_by_id": self.env.user.id,
+                        "requested_at": now,
+                        "deadline_at": deadline,
+                    }
                 )
-                continue
-            dossier._qms_check_mover(dossier.current_line_id)
-            settings = dossier._qms_supplement_settings()
-            done = dossier.supplement_ids.filtered(
-                lambda s: (
-                    s.stage == "processing"
-                    and s.state in ("issued", "supplied", "expired")
-                )
-            )
-            if len(done) >= settings["max"]:
-                raise UserError(
-                    self.env._(
-                        "Dossier %(code)s was already sent back for supplementation "
-                        "%(count)s time(s): %(rule)s allows %(max)s. Decide on the "
-                        "dossier as it is (result or refusal).",
-                        code=dossier.name,
-                        count=len(done),
-                        rule=settings["rule"].legal_document_id.display_name,
-                        max=settings["max"],
-                    )
-                )
-            if settings["days"]:
-                values["deadline_at"] = dossier.company_id.qms_deadline(
-                    now, settings["days"], "day"
-                )
-            supplement._qms_transition(values)
-            dossier._qms_stop_clock(now, "supplement", supplement_id=supplement.id)
-            dossier._qms_log(
-                "supplement_request",
-                date=now,
-                supplement_id=supplement.id,
-                note=supplement.items,
-                state="waiting_supplement",
-            )
         return True
 
     def _qms_transition(self, vals):
@@ -155,27 +112,15 @@ class QmsOnestopSupplement(models.Model):
                     self.env._("Only one-stop officers record a supplement.")
                 )
             now = dossier._qms_now()
-            supplement._qms_transition(
-                {
-                    "state": "supplied",
-                    "supplied_at": now,
-                    "received_by_id": self.env.user.id,
-                }
-            )
-            if supplement.stage == "processing":
-                due = dossier._qms_restart_clock(supplement, now)
-                note = self.env._(
-                    "New legal due date %(due)s.",
-                    due=fields.Datetime.to_string(dossier._qms_local(due))[:16],
+            with supplement._qms_unlocked():
+                supplement._qms_transition(
+                    {
+                        "state": "supplied",
+                        "supplied_at": now,
+                        "received_by_id": self.env.user.id,
+                    }
                 )
-            else:
-                note = False
-            dossier._qms_log(
-                "supplement_received",
-                date=now,
-                supplement_id=supplement.id,
-                note=note,
-            )
+                dossier.qms_supplied(supplement)
         return True
 
     def action_cancel(self):

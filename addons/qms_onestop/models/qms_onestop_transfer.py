@@ -7,7 +7,7 @@ from odoo.addons.qms_public_admin.lib import transition
 from odoo.exceptions import UserError, ValidationError
 
 from ..lib import api_schema, onestop
-from .qms_onestop_dossier import TIMELINESS
+from ..lib.states import TIMELINESS
 
 
 class QmsOnestopTransfer(models.Model):
@@ -181,35 +181,24 @@ class QmsOnestopTransfer(models.Model):
                         )[:16],
                     )
                 )
-            transfer._qms_transition(
-                {
-                    "state": "sent",
-                    "name": f"{dossier.name}/LT{len(dossier.transfer_ids)}",
-                    "sent_at": now,
-                    "sent_by_id": self.env.user.id,
-                }
-            )
-            dossier._qms_stop_clock(now, "interagency", transfer_id=transfer.id)
-            child = transfer._qms_deliver(now)
-            transfer._qms_transition(
-                {
-                    "child_dossier_id": child.id,
-                    "due_at": child.due_at,
-                    "remote_code": child.name,
-                }
-            )
-            dossier._qms_log(
-                "transfer_send",
-                date=now,
-                transfer_id=transfer.id,
-                note=self.env._(
-                    "To %(agency)s (dossier %(code)s there), due %(due)s: %(request)s",
-                    agency=to.name,
-                    code=child.name,
-                    due=fields.Datetime.to_string(to._qms_to_local(child.due_at))[:16],
-                    request=transfer.request,
-                ),
-            )
+            with transfer._qms_unlocked():
+                transfer._qms_transition(
+                    {
+                        "state": "sent",
+                        "name": f"{dossier.name}/LT{len(dossier.transfer_ids)}",
+                        "sent_at": now,
+                        "sent_by_id": self.env.user.id,
+                    }
+                )
+                child = transfer._qms_deliver(now)
+                transfer._qms_transition(
+                    {
+                        "child_dossier_id": child.id,
+                        "due_at": child.due_at,
+                        "remote_code": child.name,
+                    }
+                )
+                dossier.qms_transfer_out(transfer)
         return True
 
     def _qms_check_sendable(self):
@@ -392,27 +381,9 @@ class QmsOnestopTransfer(models.Model):
         )
 
     def _qms_resume(self, now, note):
-        """The dossier here goes on from the step that sent it; that step gets
-        back the working time spent away."""
-        dossier = self.dossier_id.sudo()
-        dossier._qms_lock()
-        pause = dossier.pause_ids.filtered(
-            lambda p: p.transfer_id == self and not p.end_at
-        )
-        pause.write({"end_at": now})
-        if dossier.state == "waiting_interagency" and not dossier.transfer_ids.filtered(
-            lambda t: t.state == "sent"
-        ):
-            dossier._qms_give_step_time(
-                dossier.company_id.qms_working_hours_between(
-                    pause.start_at or now, now
-                ),
-                now,
-            )
-            dossier._qms_transition({"state": "in_progress"})
-        dossier._qms_log("transfer_result", date=now, transfer_id=self.id, note=note)
-        if self.state == "refused":
-            dossier.message_post(body=note)
+        """The dossier here goes on (see the dossier's ``qms_resume``)."""
+        with self._qms_unlocked():
+            self.dossier_id.sudo().qms_resume(self, note)
 
     def _qms_cancel(self, reason):
         """The dossier here ended (withdrawn, refused, stopped): call the part
@@ -426,14 +397,12 @@ class QmsOnestopTransfer(models.Model):
                 "stopped",
                 "withdrawn",
             ):
-                child._qms_close(
-                    "withdrawn",
+                child.action_withdraw(
                     self.env._(
                         "Called back by %(agency)s: %(reason)s",
                         agency=transfer.company_id.name,
                         reason=reason or "-",
-                    ),
-                    "withdraw",
+                    )
                 )
             transfer.dossier_id._qms_log(
                 "transfer_cancel", transfer_id=transfer.id, reason=reason

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from ..models.qms_onestop_dossier import TIMELINESS
+from ..lib.states import RETURN_METHODS, TIMELINESS
 
 
 class QmsOnestopMoveWizard(models.TransientModel):
@@ -43,7 +43,7 @@ class QmsOnestopMoveWizard(models.TransientModel):
     note = fields.Text()
     returned_to = fields.Char(string="Received By")
     return_method = fields.Selection(
-        [("desk", "At the Desk"), ("post", "By Post"), ("online", "Online")],
+        [m for m in RETURN_METHODS if m[0] != "interagency"],
         default="desk",
     )
     appointment_at = fields.Datetime(string="New Appointment")

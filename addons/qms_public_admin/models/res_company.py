@@ -158,8 +158,17 @@ class ResCompany(models.Model):
         return self._qms_tz().localize(moment).astimezone(pytz.utc).replace(tzinfo=None)
 
     def _qms_call(self, method, *args, **kwargs):
+        """``method`` of the agency's working-day calendar, on local moments."""
+        return self._qms_compute(
+            lambda cal: getattr(cal, method)(*args, **kwargs),
+        )
+
+    def _qms_compute(self, func, *args, **kwargs):
+        """``func(calendar, *args, **kwargs)``: a pure calculation on the
+        agency's working-day calendar, with a clear error when a date falls
+        outside the holidays loaded."""
         try:
-            return getattr(self.qms_work_calendar(), method)(*args, **kwargs)
+            return func(self.qms_work_calendar(), *args, **kwargs)
         except workdays.CalendarRangeError as exc:
             raise UserError(
                 self.env._(
