@@ -4,7 +4,7 @@
     "name": "QMS Internal Audits (ISO 9001, Vietnam)",
     "summary": "Internal audits of state agencies: annual plan, programs, teams, "
     "checklists, findings, nonconformities and corrective actions",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Quality",
     "website": "https://github.com/qms-public-admin/qms-public-admin",
     "author": "QMS Public Admin contributors",

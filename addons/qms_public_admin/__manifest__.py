@@ -4,7 +4,7 @@
     "name": "QMS for Public Administration (ISO 9001, Vietnam)",
     "summary": "Agencies, legal documents and the Vietnamese working-day calendar "
     "for the ISO 9001 quality system of state administrative agencies",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Quality",
     "website": "https://github.com/qms-public-admin/qms-public-admin",
     "author": "QMS Public Admin contributors",

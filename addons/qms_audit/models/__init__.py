@@ -10,6 +10,7 @@ from . import qms_audit_checklist_line
 from . import qms_audit_finding
 from . import qms_audit_schedule
 from . import qms_audit
+from . import qms_audit_workflow
 from . import mgmtsystem_nonconformity
 from . import mgmtsystem_action
 from . import hr_department

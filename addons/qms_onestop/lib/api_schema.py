@@ -134,6 +134,16 @@ def number(value, field, minimum, maximum, required=False, integer=False):
     return value
 
 
+def _options(source, name):
+    """The accepted keys of the choice ``name``: the caller's (``source`` is a
+    dict of choices, or the ``limits`` of a filing holding one under
+    ``choices``), else :data:`CHOICES`. The API passes the keys of the models'
+    fields, so a value a model accepts is accepted here."""
+    source = source or {}
+    keys = (source.get("choices") or source).get(name) or CHOICES[name]
+    return {key: key for key in keys}
+
+
 def choice(value, field, choices, required=False, default=None):
     if value is None or value is False or value == "":
         if required:
@@ -366,7 +376,7 @@ def dossier(payload, limits, field="dossier"):
             "type": choice(
                 applicant.get("type"),
                 f"{field}.applicant.type",
-                {"person": "person", "organisation": "organisation"},
+                _options(limits, "applicant_type"),
                 default="person",
             ),
             "id_number": text(
@@ -398,7 +408,7 @@ def dossier(payload, limits, field="dossier"):
         "return_method": choice(
             payload.get("return_method"),
             f"{field}.return_method",
-            {m: m for m in RETURN_METHODS},
+            _options(limits, "return_method"),
             default="online",
         ),
         "note": text(payload.get("note"), f"{field}.note", 2000),
@@ -474,13 +484,13 @@ def supplement(payload, limits, field="supplement"):
 RATING_KEYS = ("level", "comment", "source")
 
 
-def rating(payload, field="rating"):
+def rating(payload, field="rating", choices=None):
     payload = struct(payload, field, RATING_KEYS)
     return {
         "level": choice(
             payload.get("level"),
             f"{field}.level",
-            {lvl: lvl for lvl in RATING_LEVELS},
+            _options(choices, "rating_level"),
             required=True,
         ),
         "comment": text(payload.get("comment"), f"{field}.comment", 2000),
@@ -515,7 +525,7 @@ LEGAL_TYPES = (
 LEGAL_STATES = ("draft", "in_force", "partly_amended", "replaced", "expired")
 
 
-def legal_document(payload, field="document"):
+def legal_document(payload, field="document", choices=None):
     payload = struct(payload, field, LEGAL_KEYS)
     values = {
         "number": text(
@@ -530,7 +540,7 @@ def legal_document(payload, field="document"):
         "type": choice(
             payload.get("type"),
             f"{field}.type",
-            {t: t for t in LEGAL_TYPES},
+            _options(choices, "legal_type"),
             default="other",
         ),
         "issuing_body": text(payload.get("issuing_body"), f"{field}.issuing_body", 255),
@@ -542,7 +552,7 @@ def legal_document(payload, field="document"):
         "state": choice(
             payload.get("state"),
             f"{field}.state",
-            {s: s for s in LEGAL_STATES},
+            _options(choices, "legal_state"),
             default="in_force",
         ),
         "url": text(payload.get("url"), f"{field}.url", 1000),
@@ -585,7 +595,7 @@ PAPER_KINDS = ("original", "copy", "certified_copy", "original_or_copy", "electr
 FEE_TYPES = ("fee", "charge")
 
 
-def procedure(payload, field="procedure"):
+def procedure(payload, field="procedure", choices=None):
     """An administrative procedure of the national catalogue, cleaned."""
     payload = struct(payload, field, PROCEDURE_KEYS)
     cases = []
@@ -613,7 +623,7 @@ def procedure(payload, field="procedure"):
                 "unit": choice(
                     case.get("unit"),
                     f"{path}.unit",
-                    {"day": "day", "hour": "hour"},
+                    _options(choices, "deadline_unit"),
                     default="day",
                 ),
                 "same_day": same_day,
@@ -648,13 +658,13 @@ def procedure(payload, field="procedure"):
                 "requirement": choice(
                     comp.get("requirement"),
                     f"{path}.requirement",
-                    {r: r for r in REQUIREMENTS},
+                    _options(choices, "requirement"),
                     default="mandatory",
                 ),
                 "paper_kind": choice(
                     comp.get("paper_kind"),
                     f"{path}.paper_kind",
-                    {p: p for p in PAPER_KINDS},
+                    _options(choices, "paper_kind"),
                     default="original",
                 ),
                 "copies": number(
@@ -677,7 +687,7 @@ def procedure(payload, field="procedure"):
                 "type": choice(
                     fee.get("type"),
                     f"{path}.type",
-                    {t: t for t in FEE_TYPES},
+                    _options(choices, "fee_type"),
                     default="charge",
                 ),
                 "case": case_ref(fee.get("case"), f"{path}.case"),
@@ -702,18 +712,14 @@ def procedure(payload, field="procedure"):
         "online_level": choice(
             payload.get("online_level"),
             f"{field}.online_level",
-            {o: o for o in ONLINE_LEVELS},
+            _options(choices, "online_level"),
             default="none",
         ),
         "result": text(payload.get("result"), f"{field}.result", 500),
         "applicant_type": choice(
             payload.get("applicant_type"),
             f"{field}.applicant_type",
-            {
-                "individual": "individual",
-                "organisation": "organisation",
-                "both": "both",
-            },
+            _options(choices, "procedure_applicant_type"),
             default="both",
         ),
         "legal_bases": [
@@ -747,3 +753,21 @@ def procedure(payload, field="procedure"):
         "fees": fees,
         "active": active,
     }
+
+
+# The accepted keys of each choice when the caller gives none (the static tests).
+# The API gives the keys of the models' fields instead (``_qms_api_choices``);
+# a test checks that both agree.
+CHOICES = {
+    "applicant_type": ("person", "organisation"),
+    "return_method": RETURN_METHODS,
+    "rating_level": RATING_LEVELS,
+    "legal_type": LEGAL_TYPES,
+    "legal_state": LEGAL_STATES,
+    "deadline_unit": ("day", "hour"),
+    "requirement": REQUIREMENTS,
+    "paper_kind": PAPER_KINDS,
+    "fee_type": FEE_TYPES,
+    "online_level": ONLINE_LEVELS,
+    "procedure_applicant_type": ("individual", "organisation", "both"),
+}

@@ -29,6 +29,7 @@ from . import qms_onestop_personal_access
 from . import ir_attachment
 from . import qms_onestop_dossier_privacy
 from . import qms_onestop_api
+from . import qms_onestop_api_filing
 from . import tier_definition
 from . import tier_review
 from . import qms_agency_status

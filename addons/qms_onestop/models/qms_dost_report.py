@@ -10,7 +10,7 @@ class QmsDostReport(models.Model):
     _inherit = "qms.dost.report"
 
     def _qms_dost_service(self):
-        lines = getattr(super(), "_qms_dost_service", list)()
+        lines = super()._qms_dost_service()
         start, end = self._qms_period()
         Dossier = self.env["qms.onestop.dossier"].sudo()
         company = [("company_id", "=", self.company_id.id)]

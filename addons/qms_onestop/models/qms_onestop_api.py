@@ -14,14 +14,12 @@ each item succeeds or fails alone.
 import functools
 import inspect
 import logging
-import unicodedata
 import uuid
 
 from psycopg2 import errors as pg_errors
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools.mimetypes import guess_mimetype
 
 from ..lib import api_schema as schema
 from ..lib.states import OPEN_STATES
@@ -107,10 +105,6 @@ def integration_method(func):
             raise self._qms_api_fault(exc) from exc
 
     return api.model(wrapper)
-
-
-def _key(name):
-    return unicodedata.normalize("NFC", name or "").strip().casefold()
 
 
 class QmsOnestopApi(models.AbstractModel):
@@ -308,6 +302,39 @@ class QmsOnestopApi(models.AbstractModel):
                 ).split(",")
                 if t.strip()
             ],
+            "choices": self._qms_api_choices(),
+        }
+
+    @api.model
+    def _qms_api_choices(self):
+        """The keys the API accepts for each choice: those of the models'
+        fields (a portal may not return a result "to the sending agency": that
+        way is for transfers between agencies)."""
+
+        def keys(model, name):
+            return tuple(
+                key
+                for key, _label in self.env[model]
+                ._fields[name]
+                ._description_selection(self.env)
+            )
+
+        return {
+            "applicant_type": keys("qms.onestop.dossier", "applicant_type"),
+            "return_method": tuple(
+                k
+                for k in keys("qms.onestop.dossier", "return_method")
+                if k != "interagency"
+            ),
+            "rating_level": keys("qms.onestop.rating", "level"),
+            "legal_type": keys("qms.legal.document", "doc_type"),
+            "legal_state": keys("qms.legal.document", "state"),
+            "deadline_unit": keys("qms.tthc.case", "deadline_uom"),
+            "requirement": keys("qms.tthc.component", "requirement"),
+            "paper_kind": keys("qms.tthc.component", "paper_kind"),
+            "fee_type": keys("qms.tthc.fee", "fee_type"),
+            "online_level": keys("qms.tthc", "online_level"),
+            "procedure_applicant_type": keys("qms.tthc", "applicant_type"),
         }
 
     def _qms_agency(self, code):
@@ -331,256 +358,6 @@ class QmsOnestopApi(models.AbstractModel):
         dossier = self.env["qms.onestop.dossier"].search([("name", "=", code)])
         if not dossier:
             raise schema.ApiError(schema.UNKNOWN, "unknown_dossier", code=code)
-        return dossier
-
-    def _qms_attach(self, files, record, field):
-        """Attachments of ``record`` from checked (name, mimetype, bytes)."""
-        allowed = self._qms_api_limits()["types"]
-        values = []
-        for index, (name, _declared, raw) in enumerate(files):
-            mimetype = guess_mimetype(raw, default="application/octet-stream")
-            if mimetype not in allowed:
-                raise schema.ApiError(
-                    schema.BAD_TYPE,
-                    "file_type",
-                    field=f"{field}[{index}]",
-                    type=mimetype,
-                    allowed=", ".join(allowed),
-                )
-            values.append(
-                {
-                    "name": name,
-                    "raw": raw,
-                    "mimetype": mimetype,
-                    "res_model": record._name,
-                    "res_id": record.id,
-                }
-            )
-        return self.env["ir.attachment"].sudo().create(values)
-
-    def _qms_attach_components(self, dossier, components, field):
-        for index, comp in enumerate(components):
-            wanted = _key(comp["name"])
-            line = dossier.component_ids.filtered(
-                lambda c, wanted=wanted: _key(c.name) == wanted
-            )[:1]
-            if not line:
-                raise schema.ApiError(
-                    schema.UNKNOWN,
-                    "unknown_component",
-                    field=f"{field}[{index}].name",
-                    name=comp["name"],
-                    names="; ".join(dossier.component_ids.mapped("name")),
-                )
-            attachments = self._qms_attach(
-                comp["files"], line, f"{field}[{index}].files"
-            )
-            values = {
-                "attachment_ids": [fields.Command.link(a.id) for a in attachments]
-            }
-            if dossier.state == "draft":
-                values["provided"] = True
-            line.sudo().write(values)
-
-    def _qms_iso(self, moment, company):
-        """A UTC moment as ISO 8601 in the agency's time, with its offset."""
-        if not moment:
-            return False
-        local = company._qms_to_local(moment)
-        offset = round((local - moment).total_seconds() / 60)
-        sign = "+" if offset >= 0 else "-"
-        hours, minutes = divmod(abs(offset), 60)
-        return f"{local.isoformat(timespec='seconds')}{sign}{hours:02d}:{minutes:02d}"
-
-    @api.model
-    def _qms_status_values(self, dossier, with_files=False, rows=None):
-        """What a portal may know of a dossier: status, dates, steps, what is
-        missing, transfers, result. Nothing personal."""
-        d = dossier.sudo()
-        company = d.company_id
-
-        def iso(moment):
-            return self._qms_iso(moment, company)
-
-        states = dict(d._fields["state"]._description_selection(self.env))
-        line = d.current_line_id
-        supplement = d.supplement_ids.filtered(
-            lambda s: s.state == "issued" and s.stage == "processing"
-        )[:1]
-        result = False
-        if d.state in ("result_ready", "returned") or d.result_number:
-            result = {
-                "number": d.result_number or False,
-                "date": d.result_date and d.result_date.isoformat() or False,
-                "signer": d.result_signer or False,
-                "electronic": d.is_electronic_result,
-                "files": [
-                    {
-                        "name": a.name,
-                        "mimetype": a.mimetype,
-                        "size": a.file_size,
-                        "checksum": a.checksum,
-                        **({"data": a.datas.decode()} if with_files else {}),
-                    }
-                    for a in d.result_attachment_ids
-                ],
-            }
-        return {
-            "code": d.name or False,
-            "source": d.external_system or False,
-            "external_code": d.external_code or False,
-            "state": d.state,
-            "state_label": states.get(d.state, d.state),
-            "national_status": self.env["qms.onestop.status.map"]._qms_national_status(
-                d, rows
-            )
-            or False,
-            "procedure": d.tthc_id.code,
-            "case": d.tthc_case_id.name,
-            "agency": company.qms_agency_code or False,
-            "desk": d.receiving_company_id.qms_agency_code or False,
-            "channel": d.channel,
-            "received_at": iso(d.received_at),
-            "due_at": iso(d.due_at),
-            "appointment_at": iso(d.appointment_at),
-            "completed_at": iso(d.completed_at),
-            "returned_at": iso(d.returned_at),
-            "closed_at": iso(d.closed_at),
-            "closing_reason": d.closing_reason or False,
-            "timeliness": d.timeliness_override or d.timeliness or False,
-            "current_step": line
-            and {
-                "name": line.name,
-                "unit": line.unit_id.name or False,
-                "due_at": iso(line.due_at),
-            }
-            or False,
-            "supplement": supplement
-            and {
-                "requested_at": iso(supplement.requested_at),
-                "deadline_at": iso(supplement.deadline_at),
-                "items": supplement.items,
-                "components": supplement.component_ids.mapped("name"),
-            }
-            or False,
-            "transfers": [
-                {
-                    "agency": t.to_company_id.qms_agency_code or False,
-                    "agency_name": t.to_company_id.name,
-                    "state": t.state,
-                    "code": t.remote_code or False,
-                    "due_at": iso(t.due_at),
-                    "returned_at": iso(t.returned_at),
-                }
-                for t in d.transfer_ids.filtered(lambda t: t.state != "draft")
-            ],
-            "result": result,
-            "rating": d.rating_level or False,
-        }
-
-    # ------------------------------------------------------------ filing
-    def _qms_file(self, clean, allotted_days=None, origin=None):
-        """File (and receive) one cleaned dossier; a second filing with the same
-        source code returns the first dossier."""
-        Dossier = self.env["qms.onestop.dossier"]
-        desk = self._qms_agency(clean["desk"])
-        existing = Dossier.sudo().search(
-            [
-                ("external_system", "=", clean["source"]),
-                ("external_code", "=", clean["external_code"]),
-            ]
-        )
-        if existing:
-            if (
-                existing.receiving_company_id != desk
-                or existing.tthc_id.code != clean["procedure"]
-            ):
-                raise schema.ApiError(
-                    schema.CONFLICT,
-                    "reused_code",
-                    system=clean["source"],
-                    code=clean["external_code"],
-                )
-            return existing, True
-        tthc = self.env["qms.tthc"].sudo().search([("code", "=", clean["procedure"])])
-        if not tthc:
-            raise schema.ApiError(
-                schema.UNKNOWN, "unknown_procedure", code=clean["procedure"]
-            )
-        cases = tthc.case_ids.filtered("active")
-        case = cases[:1]
-        if clean["case"]:
-            case = cases.filtered(lambda c: _key(c.name) == _key(clean["case"]))[:1]
-            if not case:
-                raise schema.ApiError(
-                    schema.UNKNOWN,
-                    "unknown_case",
-                    code=tthc.code,
-                    case=clean["case"],
-                    cases="; ".join(cases.mapped("name")),
-                )
-        competent = Dossier.with_company(desk)._qms_competent_agency(tthc, case)
-        if not competent:
-            raise schema.ApiError(schema.REFUSED, "no_agency", code=tthc.code)
-        applicant = clean["applicant"]
-        values = {
-            "tthc_id": tthc.id,
-            "tthc_case_id": case.id,
-            "company_id": competent.id,
-            "receiving_company_id": desk.id,
-            "channel": clean["channel"],
-            "submitted_at": clean["submitted_at"] or fields.Datetime.now(),
-            "applicant_name": applicant["name"],
-            "applicant_type": applicant["type"],
-            "id_number_raw": applicant["id_number"] or False,
-            "phone_raw": applicant["phone"] or False,
-            "email_raw": applicant["email"] or False,
-            "address_raw": applicant["address"] or False,
-            "return_method": clean["return_method"],
-            "note": clean["note"] or False,
-            "external_system": clean["source"],
-            "external_code": clean["external_code"],
-        }
-        if origin is not None:
-            values.update(
-                origin_transfer_id=origin.id,
-                origin_agency_id=origin.company_id.id,
-                origin_code=clean["origin_code"],
-            )
-        elif clean.get("origin_code"):
-            values["origin_code"] = clean["origin_code"]
-        try:
-            with self.env.cr.savepoint(), Dossier.browse()._qms_unlocked(create=True):
-                dossier = Dossier.sudo().with_company(desk).create(values)
-        except pg_errors.UniqueViolation as exc:
-            raise schema.ApiError(schema.BUSY, "busy_retry") from exc
-        self._qms_attach_components(dossier, clean["components"], "components")
-        for index, document in enumerate(clean.get("documents") or []):
-            self._qms_attach(document["files"], dossier, f"documents[{index}].files")
-        if allotted_days:
-            # Its documents come from the sending agency's complete dossier.
-            dossier.component_ids.sudo().write({"provided": True})
-        dossier.qms_receive_filed(transfer=origin)
-        return dossier, False
-
-    def _qms_filed(self, dossier, duplicate):
-        status = self._qms_status_values(dossier)
-        return {
-            "code": status["code"],
-            "appointment_at": status["appointment_at"],
-            "due_at": status["due_at"],
-            "state": status["state"],
-            "national_status": status["national_status"],
-            "agency": status["agency"],
-            "duplicate": duplicate,
-        }
-
-    @api.model
-    def _qms_accept_transfer(self, payload, origin=None):
-        """File another agency's part (the payload of
-        ``qms.onestop.transfer._qms_payload``)."""
-        clean = schema.transfer(payload, self._qms_api_limits())
-        dossier, _duplicate = self._qms_file(clean, clean["allotted_days"], origin)
         return dossier
 
     # ================================================================ API
@@ -740,7 +517,7 @@ class QmsOnestopApi(models.AbstractModel):
         """The applicant's satisfaction after the result was returned; given
         once (the same rating again is accepted and changes nothing)."""
         dossier = self._qms_dossier(code)
-        clean = schema.rating(rating)
+        clean = schema.rating(rating, choices=self._qms_api_choices())
         if dossier.state != "returned":
             raise schema.ApiError(schema.CONFLICT, "not_returned", code=dossier.name)
         existing = dossier.sudo().rating_level
@@ -765,41 +542,31 @@ class QmsOnestopApi(models.AbstractModel):
             documents,
             "documents",
             lambda value, path: self._qms_sync_legal(
-                schema.legal_document(value, path)
+                schema.legal_document(value, path, self._qms_api_choices())
             ),
         )
 
     def _qms_sync_legal(self, clean):
         # Integration accounts read the catalogue; they change it only through
         # these checked methods (the wrapper has checked the account's group).
-        Legal = self.env["qms.legal.document"].sudo().with_context(active_test=False)
-        doc = Legal.search(
-            [("name", "=", clean["number"]), ("company_id", "=", False)], limit=1
+        result = (
+            self.env["qms.catalogue.sync"]
+            .sudo()
+            ._qms_sync_legal_document(
+                {
+                    "number": clean["number"],
+                    "title": clean["title"],
+                    "doc_type": clean["type"],
+                    "issuing_body": clean["issuing_body"],
+                    "date_signed": clean["signed_on"],
+                    "date_effective": clean["effective_from"],
+                    "date_expiry": clean["effective_until"],
+                    "state": clean["state"],
+                    "url": clean["url"],
+                }
+            )
         )
-        values = {
-            "title": clean["title"],
-            "doc_type": clean["type"],
-            "issuing_body": clean["issuing_body"] or False,
-            "date_signed": clean["signed_on"] or False,
-            "date_effective": clean["effective_from"] or False,
-            "date_expiry": clean["effective_until"] or False,
-            "state": clean["state"],
-            "url": clean["url"] or False,
-        }
-        if not doc:
-            Legal.create(dict(values, name=clean["number"], confirmation="official"))
-            return {"number": clean["number"], "result": "created"}
-        changed = {
-            name: value
-            for name, value in values.items()
-            if doc._fields[name].convert_to_write(doc[name], doc) != value
-        }
-        if changed:
-            doc.write(changed)
-        return {
-            "number": clean["number"],
-            "result": "updated" if changed else "unchanged",
-        }
+        return {"number": clean["number"], "result": result}
 
     @integration_method
     def sync_procedures(self, procedures):
@@ -809,40 +576,13 @@ class QmsOnestopApi(models.AbstractModel):
         return self._qms_batch(
             procedures,
             "procedures",
-            lambda value, path: self._qms_sync_procedure(schema.procedure(value, path)),
-        )
-
-    def _qms_procedure_snapshot(self, tthc):
-        def rows(records, names):
-            return sorted(
-                tuple(str(r[n].id if hasattr(r[n], "id") else r[n]) for n in names)
-                for r in records
-            )
-
-        return (
-            tthc.name,
-            tthc.sector_id.id,
-            tthc.online_level,
-            tthc.result_type,
-            tthc.applicant_type,
-            tthc.active,
-            tuple(sorted(tthc.legal_basis_ids.ids)),
-            tuple(sorted(tthc.company_ids.ids)),
-            rows(
-                tthc.case_ids.filtered("active"),
-                ("name", "legal_deadline", "deadline_uom", "is_same_day"),
+            lambda value, path: self._qms_sync_procedure(
+                schema.procedure(value, path, self._qms_api_choices())
             ),
-            rows(
-                tthc.component_ids,
-                ("name", "requirement", "paper_kind", "copies", "case_id"),
-            ),
-            rows(tthc.fee_ids, ("name", "amount", "fee_type", "case_id")),
         )
 
     def _qms_sync_procedure(self, clean):
         # As for legal documents: written through this checked method only.
-        Tthc = self.env["qms.tthc"].sudo().with_context(active_test=False)
-        Import = self.env["qms.tthc.import"].sudo()
         agencies = self.env["res.company"]
         for code in clean["agencies"]:
             agency = (
@@ -851,109 +591,7 @@ class QmsOnestopApi(models.AbstractModel):
             if not agency:
                 raise schema.ApiError(schema.UNKNOWN, "unknown_agency", code=code)
             agencies |= agency
-        tthc = Tthc.search([("code", "=", clean["code"])], limit=1)
-        before = tthc and self._qms_procedure_snapshot(tthc)
-        header = {
-            "name": clean["name"],
-            "sector_id": Import._sector(clean["sector"], {}).id,
-            "online_level": clean["online_level"],
-            "result_type": clean["result"] or False,
-            "applicant_type": clean["applicant_type"],
-            "legal_basis_ids": [
-                fields.Command.set(
-                    Import._legal_documents(clean["legal_bases"], {}).ids
-                )
-            ],
-            "company_ids": [fields.Command.set(agencies.ids)],
-        }
-        case_values = [
-            {
-                "name": c["name"],
-                "legal_deadline": c["deadline"],
-                "deadline_uom": c["unit"],
-                "is_same_day": c["same_day"],
-            }
-            for c in clean["cases"]
-        ]
-        if not tthc:
-            tthc = Tthc.create(
-                dict(
-                    header,
-                    code=clean["code"],
-                    case_ids=[fields.Command.create(v) for v in case_values],
-                )
-            )
-        else:
-            commands = []
-            existing = {_key(c.name): c for c in tthc.case_ids}
-            for vals in case_values:
-                case = existing.pop(_key(vals["name"]), None)
-                if case:
-                    commands.append(
-                        fields.Command.update(case.id, dict(vals, active=True))
-                    )
-                else:
-                    commands.append(fields.Command.create(vals))
-            commands += [
-                fields.Command.update(c.id, {"active": False})
-                for c in existing.values()
-                if c.active
-            ]
-            tthc.write(dict(header, case_ids=commands))
-        cases = {_key(c.name): c for c in tthc.case_ids.filtered("active")}
-        self._qms_sync_lines(
-            tthc.component_ids,
-            [
-                {
-                    "tthc_id": tthc.id,
-                    "name": c["name"],
-                    "requirement": c["requirement"],
-                    "paper_kind": c["paper_kind"],
-                    "copies": c["copies"],
-                    "case_id": c["case"] and cases[_key(c["case"])].id or False,
-                    "sequence": (i + 1) * 10,
-                }
-                for i, c in enumerate(clean["components"])
-            ],
+        result = (
+            self.env["qms.catalogue.sync"].sudo()._qms_sync_procedure(clean, agencies)
         )
-        self._qms_sync_lines(
-            tthc.fee_ids,
-            [
-                {
-                    "tthc_id": tthc.id,
-                    "name": f["name"],
-                    "amount": f["amount"],
-                    "fee_type": f["type"],
-                    "case_id": f["case"] and cases[_key(f["case"])].id or False,
-                }
-                for f in clean["fees"]
-            ],
-        )
-        if tthc.active != clean["active"]:
-            tthc.active = clean["active"]
-        after = self._qms_procedure_snapshot(tthc)
-        result = "created" if not before else "updated"
-        if before and before == after:
-            result = "unchanged"
         return {"code": clean["code"], "result": result}
-
-    def _qms_sync_lines(self, lines, values_list):
-        """Make ``lines`` (components or fees) match ``values_list`` by name and
-        case: update the same, create the new, delete the others."""
-        existing = {(_key(ln.name), ln.case_id.id): ln for ln in lines.sudo()}
-        Model = self.env[lines._name].sudo()
-        for values in values_list:
-            line = existing.pop((_key(values["name"]), values["case_id"]), None)
-            if line:
-                changed = {
-                    k: v
-                    for k, v in values.items()
-                    if k not in ("tthc_id",)
-                    and line._fields[k].convert_to_write(line[k], line) != v
-                }
-                if changed:
-                    line.write(changed)
-            else:
-                Model.create(values)
-        for line in existing.values():
-            line.unlink()

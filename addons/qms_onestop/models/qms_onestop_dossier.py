@@ -5,6 +5,7 @@ from psycopg2 import errors as pg_errors
 from odoo import api, fields, models, tools
 from odoo.addons.qms_public_admin.lib import transition
 from odoo.exceptions import UserError
+from odoo.osv import expression
 
 from ..lib.states import (
     CHANNELS,
@@ -434,7 +435,12 @@ class QmsOnestopDossier(models.Model):
             ("state", "in", RUNNING_STATES),
             ("due_at", "<", fields.Datetime.now()),
         ]
-        return domain if (operator == "=") == value else ["!", *domain]
+        # Negate the whole domain, not its first leaf.
+        return (
+            domain
+            if (operator == "=") == value
+            else ["!", *expression.normalize_domain(domain)]
+        )
 
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi

@@ -151,7 +151,7 @@ class QmsOnestopDossier(models.Model):
     def _qms_notice_issued(self, notice, kind):
         notice = self._qms_document("qms.onestop.notice", notice, ["issued"])
         if notice.kind != kind:
-            raise UserError(self.env._("This notice does not do that."))
+            raise UserError(self.env._("This notice is of another kind."))
         self._qms_log("notice_issue", notice_id=notice.id, date=notice.issued_at)
         return notice
 

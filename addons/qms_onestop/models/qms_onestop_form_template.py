@@ -1,7 +1,7 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
 FORM_CODES = [
     ("receipt", "Receipt and Appointment"),
@@ -23,7 +23,9 @@ class QmsOnestopFormTemplate(models.Model):
 
     _name = "qms.onestop.form.template"
     _description = "One-stop Form"
+    _inherit = ["qms.validity.mixin"]
     _order = "valid_from desc, template_no"
+    _qms_validity_scope = ("code",)
 
     code = fields.Selection(FORM_CODES, string="Purpose", required=True, index=True)
     template_no = fields.Char(
@@ -33,42 +35,22 @@ class QmsOnestopFormTemplate(models.Model):
     legal_document_id = fields.Many2one(
         "qms.legal.document", string="Defined By", required=True
     )
-    valid_from = fields.Date(required=True)
-    valid_to = fields.Date()
     paper_size = fields.Selection([("a5", "A5"), ("a4", "A4")], default="a4")
     intro = fields.Text(
         string="Opening Wording", help="Printed under the title (e.g. the apology)."
     )
     note = fields.Text()
-    active = fields.Boolean(default=True)
 
-    @api.constrains("code", "valid_from", "valid_to", "active")
-    def _check_validity(self):
-        for form in self.filtered("active"):
-            if form.valid_to and form.valid_to < form.valid_from:
-                raise ValidationError(
-                    self.env._("Form %(name)s ends before it starts.", name=form.name)
-                )
-            others = self.search(
-                [
-                    ("id", "!=", form.id),
-                    ("code", "=", form.code),
-                    "|",
-                    ("valid_to", "=", False),
-                    ("valid_to", ">=", form.valid_from),
-                ]
-            ).filtered(
-                lambda f, form=form: not form.valid_to or f.valid_from <= form.valid_to
-            )
-            if others:
-                raise ValidationError(
-                    self.env._(
-                        "Form %(name)s overlaps %(other)s for the same purpose; close "
-                        "the old form (Valid To) first.",
-                        name=form.name,
-                        other=others[0].name,
-                    )
-                )
+    def _qms_reversed_message(self):
+        return self.env._("Form %(name)s ends before it starts.", name=self.name)
+
+    def _qms_overlap_message(self, other):
+        return self.env._(
+            "Form %(name)s overlaps %(other)s for the same purpose; close "
+            "the old form (Valid To) first.",
+            name=self.name,
+            other=other.name,
+        )
 
     @api.depends("template_no", "name")
     def _compute_display_name(self):
@@ -82,16 +64,7 @@ class QmsOnestopFormTemplate(models.Model):
         for when in (day, fallback_day):
             if not when:
                 continue
-            form = self.sudo().search(
-                [
-                    ("code", "=", code),
-                    ("valid_from", "<=", when),
-                    "|",
-                    ("valid_to", "=", False),
-                    ("valid_to", ">=", when),
-                ],
-                limit=1,
-            )
+            form = self._qms_in_force_on(when, [("code", "=", code)], limit=1)
             if form:
                 return form
         raise UserError(

@@ -19,9 +19,8 @@ class QmsOnestopNotice(models.Model):
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
-        "tier.validation",
+        "qms.approval.mixin",
         "qms.onestop.dossier.child.mixin",
-        "qms.locked.mixin",
     ]
     _order = "create_date desc, id desc"
     _qms_locked_states = ("approved", "issued", "cancelled")
@@ -29,7 +28,7 @@ class QmsOnestopNotice(models.Model):
     _state_from = ["draft"]
     _state_to = ["approved"]
     _cancel_state = "cancelled"
-    _tier_validation_manual_config = False
+    _tier_validation_buttons_xpath = "/form/header/button[last()]"
 
     kind = fields.Selection(
         [
@@ -160,8 +159,7 @@ class QmsOnestopNotice(models.Model):
                 )
             if notice.dossier_id.state not in OPEN_STATES + ("result_ready",):
                 raise UserError(self.env._("The dossier is no longer being processed."))
-            notice.invalidate_recordset(["need_validation", "review_ids"])
-            notice.request_validation()
+            notice._qms_request_approval()
             if not notice.review_ids.reviewer_ids:
                 raise UserError(
                     self.env._(
@@ -180,12 +178,8 @@ class QmsOnestopNotice(models.Model):
             notice.restart_validation()
         return True
 
-    def _validate_tier(self, tiers=False):
-        result = super()._validate_tier(tiers)
-        self.invalidate_recordset(["validation_status", "need_validation"])
-        for notice in self.filtered(
-            lambda n: n.state == "draft" and n.validation_status == "validated"
-        ):
+    def _qms_approved(self):
+        for notice in self.filtered(lambda n: n.state == "draft"):
             now = notice.dossier_id._qms_now()
             notice._qms_transition(
                 {
@@ -195,13 +189,10 @@ class QmsOnestopNotice(models.Model):
                 }
             )
             notice.dossier_id._qms_log("notice_approve", notice_id=notice.id, date=now)
-        return result
 
-    def _rejected_tier(self, tiers=False):
-        result = super()._rejected_tier(tiers)
-        for notice in self.filtered(lambda n: n.state == "draft"):
+    def _qms_rejected(self):
+        for notice in self:
             notice.dossier_id._qms_log("notice_reject", notice_id=notice.id)
-        return result
 
     def action_issue(self):
         """Issue the notice: refusal and stop close the dossier; an apology gives

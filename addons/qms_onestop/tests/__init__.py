@@ -10,3 +10,4 @@ from . import test_forms
 from . import test_concurrency
 from . import test_integrity
 from . import test_crons
+from . import test_transitions

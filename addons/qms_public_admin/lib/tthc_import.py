@@ -53,6 +53,12 @@ def _norm(text):
     return unicodedata.normalize("NFC", str(text or "")).strip()
 
 
+def name_key(name):
+    """The key two catalogue names match by (a case, a component, a fee):
+    Unicode-normalised, trimmed, case-insensitive."""
+    return _norm(name).casefold()
+
+
 def header_map(headers):
     """{field: column index} for the recognised headers."""
     found = {}

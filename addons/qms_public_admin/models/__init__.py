@@ -1,5 +1,7 @@
 from . import qms_transition_mixin
 from . import qms_locked_mixin
+from . import qms_approval_mixin
+from . import qms_validity_mixin
 from . import qms_child_mixin
 from . import qms_legal_review_mixin
 from . import qms_workday_cache_mixin
@@ -49,6 +51,8 @@ from . import qms_review_input
 from . import qms_review_input_line
 from . import qms_review_decision
 from . import qms_management_review
+from . import qms_management_review_inputs
 from . import qms_dost_report
 from . import qms_dost_report_line
 from . import qms_agency_status
+from . import qms_catalogue_sync

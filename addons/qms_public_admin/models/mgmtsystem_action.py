@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
 from .mgmtsystem_action_stage import ACTION_STATES
 
@@ -141,7 +142,12 @@ class MgmtsystemAction(models.Model):
             ("qms_state", "in", OPEN_STATES),
             ("date_deadline", "<", fields.Date.context_today(self)),
         ]
-        return domain if (operator == "=") == value else ["!", *domain]
+        # Negate the whole domain, not its first leaf.
+        return (
+            domain
+            if (operator == "=") == value
+            else ["!", *expression.normalize_domain(domain)]
+        )
 
     # ------------------------------------------------------------ guards
     def _qms_check_deadline(self, vals):

@@ -153,15 +153,30 @@ class QmsDostReport(models.Model):
             "note": note or "",
         }
 
+    def _qms_dost_sections(self):
+        """Each section of the report and the method that compiles its lines.
+        Every section is declared here, even those another addon fills (the
+        audits by the audit addon, the handling of procedures by the one-stop
+        addon): an addon extends the section's method with ``super()``."""
+        return {
+            "announcement": self._qms_dost_announcement,
+            "documents": self._qms_dost_documents,
+            "audits": self._qms_dost_audits,
+            "reviews": self._qms_dost_reviews,
+            "actions": self._qms_dost_actions,
+            "objectives": self._qms_dost_objectives,
+            "risks": self._qms_dost_risks,
+            "service": self._qms_dost_service,
+        }
+
     def _qms_compile_lines(self):
         self.ensure_one()
+        methods = self._qms_dost_sections()
         lines = []
         for section, _label in (
             self.env["qms.dost.report.line"]._fields["section"].selection
         ):
-            method = getattr(self, f"_qms_dost_{section}", None)
-            if method:
-                lines += method()
+            lines += methods[section]()
         return lines
 
     def _qms_dost_announcement(self):
@@ -256,6 +271,11 @@ class QmsDostReport(models.Model):
 
     def _qms_dost_audits(self):
         """Internal audits: the audit addon provides the figures."""
+        return []
+
+    def _qms_dost_service(self):
+        """Results of handling administrative procedures: the one-stop addon
+        provides the figures."""
         return []
 
     def _qms_dost_reviews(self):

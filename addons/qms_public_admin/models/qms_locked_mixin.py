@@ -94,6 +94,16 @@ class QmsLockedMixin(models.AbstractModel):
             record[self._qms_state_field], record[self._qms_state_field]
         )
 
+    def _qms_check_editable(self):
+        """Raise unless these records accept changes of their content and of
+        their lines (``qms.child.mixin``): not in a locked state, or being
+        moved by a transition."""
+        if self._qms_in_transition():
+            return
+        for record in self:
+            if record[self._qms_state_field] in self._qms_locked_states:
+                raise UserError(self._qms_locked_message(record))
+
     def _qms_check_write(self, names):
         """Raise unless a user may write the fields ``names`` on these records."""
         guarded = names & self._qms_guarded_fields()

@@ -13,7 +13,9 @@ class QmsReceiptRule(models.Model):
 
     _name = "qms.receipt.rule"
     _description = "Deadline Counting Rule"
+    _inherit = ["qms.validity.mixin"]
     _order = "company_id, valid_from desc"
+    _qms_validity_scope = ("company_id",)
 
     name = fields.Char(required=True, translate=True)
     legal_document_id = fields.Many2one(
@@ -25,8 +27,6 @@ class QmsReceiptRule(models.Model):
         index=True,
         help="Empty: applies to every agency that has no rule of its own.",
     )
-    valid_from = fields.Date(required=True)
-    valid_to = fields.Date()
     counting_start_offset = fields.Integer(
         string="Counting Starts After (working days)",
         default=1,
@@ -46,17 +46,10 @@ class QmsReceiptRule(models.Model):
         "received after this hour is due the next working day. 0 = no cut-off.",
     )
     note = fields.Text()
-    active = fields.Boolean(default=True)
 
-    @api.constrains(
-        "valid_from", "valid_to", "company_id", "counting_start_offset", "active"
-    )
-    def _check_validity(self):
+    @api.constrains("counting_start_offset", "default_same_day_cutoff", "active")
+    def _check_counting(self):
         for rule in self.filtered("active"):
-            if rule.valid_to and rule.valid_to < rule.valid_from:
-                raise ValidationError(
-                    self.env._("Rule %(name)s ends before it starts.", name=rule.name)
-                )
             if rule.counting_start_offset not in (0, 1):
                 raise ValidationError(
                     self.env._(
@@ -68,39 +61,23 @@ class QmsReceiptRule(models.Model):
                 raise ValidationError(
                     self.env._("The cut-off must be an hour of the day.")
                 )
-            overlapping = self.search(
-                [
-                    ("id", "!=", rule.id),
-                    ("company_id", "=", rule.company_id.id),
-                    "|",
-                    ("valid_to", "=", False),
-                    ("valid_to", ">=", rule.valid_from),
-                ]
-            ).filtered(
-                lambda r, rule=rule: not rule.valid_to or r.valid_from <= rule.valid_to
-            )
-            if overlapping:
-                raise ValidationError(
-                    self.env._(
-                        "Rule %(name)s overlaps rule %(other)s for the same agency; "
-                        "close the old rule (Valid To) first.",
-                        name=rule.name,
-                        other=overlapping[0].name,
-                    )
-                )
+
+    def _qms_reversed_message(self):
+        return self.env._("Rule %(name)s ends before it starts.", name=self.name)
+
+    def _qms_overlap_message(self, other):
+        return self.env._(
+            "Rule %(name)s overlaps rule %(other)s for the same agency; "
+            "close the old rule (Valid To) first.",
+            name=self.name,
+            other=other.name,
+        )
 
     @api.model
     def _qms_rule_for(self, company, day):
         """The rule of ``company`` in force on ``day`` (own, else national)."""
-        domain = [
-            ("valid_from", "<=", day),
-            "|",
-            ("valid_to", "=", False),
-            ("valid_to", ">=", day),
-        ]
-        rules = self.sudo().search(
-            domain + [("company_id", "in", [company.id, False])],
-            order="company_id",
+        rules = self._qms_in_force_on(
+            day, [("company_id", "in", [company.id, False])], order="company_id"
         )
         own = rules.filtered(lambda r: r.company_id == company)
         rule = own[:1] or rules[:1]

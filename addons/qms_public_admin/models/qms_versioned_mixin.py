@@ -16,13 +16,11 @@ class QmsVersionedMixin(models.AbstractModel):
 
     _name = "qms.versioned.mixin"
     _description = "Versioned Controlled Record"
-    _inherit = ["tier.validation", "qms.locked.mixin"]
+    _inherit = ["qms.approval.mixin"]
 
     _state_from = ["to_review"]
     _state_to = ["approved"]
     _cancel_state = "draft"
-    _tier_validation_manual_config = False
-    _tier_validation_buttons_xpath = "/form/header/field[@name='state']"
     _qms_locked_states = ("approved", "effective", "superseded")
     _qms_guard_readonly = True
 
@@ -139,25 +137,10 @@ class QmsVersionedMixin(models.AbstractModel):
                     ),
                 )
 
-    def request_validation(self):
-        result = super().request_validation()
+    def _qms_review_changed(self):
+        # Approval stays an explicit step (action_approve) once the tiers
+        # validated; reviewers get their reminders.
         self._qms_sync_review_activities()
-        return result
-
-    def restart_validation(self):
-        result = super().restart_validation()
-        self._qms_sync_review_activities()
-        return result
-
-    def _validate_tier(self, tiers=False):
-        result = super()._validate_tier(tiers)
-        self._qms_sync_review_activities()
-        return result
-
-    def _rejected_tier(self, tiers=False):
-        result = super()._rejected_tier(tiers)
-        self._qms_sync_review_activities()
-        return result
 
     # ------------------------------------------------------------ lifecycle
     def action_submit_review(self):
@@ -192,8 +175,7 @@ class QmsVersionedMixin(models.AbstractModel):
                         "(or the reviewers of its approval tiers)."
                     )
                 )
-            reviews = rec.review_ids.filtered(lambda r: r.status == "approved")
-            approver = reviews.sorted("reviewed_date")[-1:].done_by or self.env.user
+            approver = rec._qms_approver()
             # The tier validation mixin refuses the state change while reviews
             # are pending.
             rec._qms_transition(

@@ -10,3 +10,4 @@ from . import test_improvement_action
 from . import test_management_review
 from . import test_qms_setup
 from . import test_objective_risk
+from . import test_mixins

@@ -68,6 +68,7 @@ class QmsTthcImport(models.TransientModel):
                     "\n".join(lines),
                 )
             )
+        Sync = self.env["qms.catalogue.sync"]
         Tthc = self.env["qms.tthc"].with_context(active_test=False)
         existing = {
             t.code: t
@@ -86,12 +87,12 @@ class QmsTthcImport(models.TransientModel):
         for _number, row in values:
             vals = {
                 "name": row["name"],
-                "sector_id": self._sector(row["sector"], sectors).id,
+                "sector_id": Sync._qms_sector(row["sector"], sectors).id,
                 "level_ids": [
                     (6, 0, [levels[c].id for c in row["levels"] if c in levels])
                 ],
                 "legal_basis_ids": [
-                    (6, 0, self._legal_documents(row["legal"], laws).ids)
+                    (6, 0, Sync._qms_legal_documents(row["legal"], laws).ids)
                 ],
                 "online_level": row["online_level"],
                 "result_type": row["result_type"] or False,
@@ -99,12 +100,9 @@ class QmsTthcImport(models.TransientModel):
                 "deadline_uom": row["deadline_uom"],
                 "is_same_day": row["is_same_day"],
             }
-            if row["code"] in existing:
-                existing[row["code"]].write(vals)
-                updated += 1
-            else:
-                Tthc.create(dict(vals, code=row["code"]))
-                created += 1
+            _tthc, is_new = Sync._qms_upsert_procedure(row["code"], vals, existing)
+            created += is_new
+            updated += not is_new
         self.write({"created_count": created, "updated_count": updated})
         return {
             "type": "ir.actions.client",
@@ -143,36 +141,3 @@ class QmsTthcImport(models.TransientModel):
             ),
         }
         return texts.get(code) or tthc_import.message(error)
-
-    def _sector(self, name, cache):
-        if not name:
-            return self.env["qms.tthc.sector"]
-        if name.lower() not in cache:
-            Sector = self.env["qms.tthc.sector"].with_context(active_test=False)
-            cache[name.lower()] = Sector.search(
-                [("name", "=ilike", name)], limit=1
-            ) or Sector.create({"name": name})
-        return cache[name.lower()]
-
-    def _legal_documents(self, numbers, cache):
-        Legal = self.env["qms.legal.document"].with_context(active_test=False)
-        docs = Legal.browse()
-        for number in numbers:
-            if number in cache:
-                docs |= cache[number]
-                continue
-            doc = Legal.search(
-                [("name", "=", number), ("company_id", "=", False)], limit=1
-            )
-            if not doc:
-                doc = Legal.create(
-                    {
-                        "name": number,
-                        "title": self.env._("(imported from the procedure catalogue)"),
-                        "doc_type": "other",
-                        "confirmation": "unconfirmed",
-                    }
-                )
-            cache[number] = doc
-            docs |= doc
-        return docs
