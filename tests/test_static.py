@@ -297,3 +297,25 @@ def test_odoo_conf():
     assert re.search(r"^addons_path\s*=.*\./addons", text, re.M)
     assert re.search(r"^list_db\s*=\s*False", text, re.M)
     assert re.search(r"^http_interface\s*=\s*127\.0\.0\.1", text, re.M)
+
+
+# What only the dossier's own transitions may do to it.
+DOSSIER_INTERNALS = re.compile(
+    r"\b(?:dossier|child|origin|dossier_id)\w*(?:\.sudo\(\))?\."
+    r"(?:_qms_transition|_qms_close|_qms_stop_clock|_qms_restart_clock|_qms_receive"
+    r"|_qms_give_step_time|_qms_open_line|_qms_create_lines|write)\("
+)
+
+
+def test_only_the_dossier_moves_the_dossier():
+    """Notices, supplementation requests, transfers, the API and the wizards move a
+    dossier through its named transitions, never by writing it."""
+    addon = ADDONS / "qms_onestop"
+    offenders = []
+    for path in sorted([*addon.glob("models/*.py"), *addon.glob("wizards/*.py")]):
+        if path.name.startswith("qms_onestop_dossier") and "_line" not in path.name:
+            continue  # the dossier's own files
+        for number, line in enumerate(path.read_text().splitlines(), start=1):
+            if DOSSIER_INTERNALS.search(line):
+                offenders.append(f"{path.name}:{number}: {line.strip()}")
+    assert not offenders, "\n".join(offenders)

@@ -201,7 +201,7 @@ class QmsOnestopDossier(models.Model):
                     if moment >= now:
                         return
                     with transition.clock(moment):
-                        slip._qms_transition({"state": "expired"})
+                        slip._qms_mark_expired()
                     self._qms_demo_notice(
                         dossier,
                         line.user_id,

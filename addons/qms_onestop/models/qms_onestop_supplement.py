@@ -133,6 +133,12 @@ class QmsOnestopSupplement(models.Model):
     def action_print(self):
         return self.env.ref("qms_onestop.action_report_supplement").report_action(self)
 
+    def _qms_mark_expired(self):
+        """The applicant let the deadline pass."""
+        self.filtered(lambda s: s.state == "issued")._qms_transition(
+            {"state": "expired"}
+        )
+
     @api.model
     def _qms_expire(self):
         """Requests past their deadline: processing stops (a stop notice is
@@ -148,7 +154,7 @@ class QmsOnestopSupplement(models.Model):
         Notice = self.env["qms.onestop.notice"].sudo()
 
         def expire(supplement):
-            supplement._qms_transition({"state": "expired"})
+            supplement._qms_mark_expired()
             notice = Notice.create(
                 {
                     "dossier_id": supplement.dossier_id.id,

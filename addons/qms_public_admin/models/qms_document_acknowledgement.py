@@ -79,6 +79,12 @@ class QmsDocumentAcknowledgement(models.Model):
         return True
 
     @api.model
+    def _qms_cancel(self):
+        """Nobody has to read these any more (the version is obsolete)."""
+        self.filtered(lambda a: a.state == "pending").sudo().write(
+            {"state": "cancelled"}
+        )
+
     def _cron_remind(self):
         """Remind recipients whose acknowledgement is overdue, every few days."""
         today = fields.Date.context_today(self)

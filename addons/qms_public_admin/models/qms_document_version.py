@@ -275,9 +275,7 @@ class QmsDocumentVersion(models.Model):
 
     def _qms_cancel_pending_acknowledgements(self):
         """Nobody has to read an obsolete or withdrawn version any more."""
-        self.acknowledgement_ids.filtered(lambda a: a.state == "pending").sudo().write(
-            {"state": "cancelled"}
-        )
+        self.acknowledgement_ids._qms_cancel()
         self.sudo().activity_unlink(
             ["qms_public_admin.mail_activity_document_acknowledge"]
         )
