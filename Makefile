@@ -10,5 +10,7 @@ test:  ## run every test (static; and the Odoo suite when Odoo 18 is importable)
 lint:  ## pre-commit with the OCA hooks
 	@pre-commit run --all-files
 
-bench:  ## the working-day engine benchmark
+bench:  ## the working-day engine benchmark, then due dates through Odoo (when importable)
 	@python3 bench/bench_workdays.py
+	@if python3 -c "import odoo" 2>/dev/null; then python3 bench/bench_deadlines.py; \
+	else echo "bench_deadlines skipped: Odoo 18 is not importable"; fi

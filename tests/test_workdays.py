@@ -256,3 +256,40 @@ def test_tthc_import_parser():
     assert [imp.message(e) for _n, e in imp.parse_rows([["Tên thủ tục"]])[1]] == [
         "missing column(s): code, deadline"
     ]
+
+
+def test_deadline_batch_equals_scalar(vn_calendar):
+    """The vectorised deadline gives the scalar answer for every kind of limit:
+    whole days, fractions, same day (with a cut-off), hours, odd receipt times
+    (before opening, lunch, after closing, days off, Tết)."""
+    import numpy as np
+
+    rng = np.random.default_rng(2026)
+    start = dt.datetime(2025, 1, 1)
+    moments = [
+        start + dt.timedelta(minutes=int(m)) for m in rng.integers(0, 2 * 525600, 3000)
+    ]
+    moments += [
+        dt.datetime(2026, 2, 16, 9),  # Tết
+        dt.datetime(2026, 3, 6, 17, 0),  # closing time
+        dt.datetime(2026, 3, 7, 10),  # Saturday
+        dt.datetime(2026, 3, 2, 7, 0),  # before opening
+        dt.datetime(2026, 3, 2, 12, 0),  # lunch
+    ]
+    received = np.array(moments, dtype="datetime64[s]")
+    pools = (("day", [0, 0.5, 1, 3, 5, 7, 15, 30]), ("hour", [0, 2, 4, 8, 40]))
+    for uom, pool in pools:
+        amounts = rng.choice(pool, len(moments))
+        for offset in (0, 1):
+            for cutoff, normalize in ((None, True), (15.5, True), (None, False)):
+                got = vn_calendar.deadline_batch(
+                    received, amounts, uom, offset, cutoff, normalize
+                )
+                want = [
+                    vn_calendar.deadline(m, a, uom, offset, cutoff, normalize)
+                    for m, a in zip(moments, amounts.tolist(), strict=True)
+                ]
+                assert got.astype("datetime64[s]").tolist() == want, (uom, offset)
+    assert vn_calendar.normalize_receipt_batch(received).tolist() == [
+        vn_calendar.normalize_receipt(m) for m in moments
+    ]

@@ -89,7 +89,7 @@ class MgmtsystemNonconformity(models.Model):
 
     # ------------------------------------------------------------ computes
     def _compute_qms_overdue(self):
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         for nc in self:
             nc.qms_overdue = bool(
                 (
@@ -111,7 +111,7 @@ class MgmtsystemNonconformity(models.Model):
     def _search_qms_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on overdue items."))
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         domain = [
             "|",
             "&",
@@ -214,7 +214,7 @@ class MgmtsystemNonconformity(models.Model):
             ("analysis",),
             self.env._("Only a nonconformity under analysis has a plan to submit."),
         )
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         for nc in self:
             if not nc._qms_is_answerer(self.env.user):
                 raise UserError(
@@ -308,7 +308,7 @@ class MgmtsystemNonconformity(models.Model):
                 {
                     "action_comments": comment,
                     "qms_accepted_by_id": self.env.user.id,
-                    "qms_accepted_on": fields.Date.context_today(self),
+                    "qms_accepted_on": self._qms_today(),
                     "qms_committed_deadline": max(deadlines) if deadlines else False,
                 },
             )
@@ -340,8 +340,8 @@ class MgmtsystemNonconformity(models.Model):
                 "qms_audit.mail_activity_nc_response",
                 user_id=nc.responsible_user_id.id,
                 date_deadline=max(
-                    nc.qms_response_due or fields.Date.context_today(self),
-                    fields.Date.context_today(self),
+                    nc.qms_response_due or self._qms_today(),
+                    self._qms_today(),
                 ),
                 note=nc.qms_auditor_comment,
             )
@@ -444,7 +444,7 @@ class MgmtsystemNonconformity(models.Model):
     @api.model
     def _cron_qms_late_answers(self):
         """Remind the unit once when its answer to a nonconformity is late."""
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         late = self.search(
             [
                 ("state", "in", ("draft", "analysis")),

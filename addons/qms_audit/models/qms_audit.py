@@ -250,7 +250,7 @@ class QmsAudit(models.Model):
             )
 
     def _compute_is_late(self):
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         for audit in self:
             audit.is_late = bool(
                 audit.state in ("planned", "program_approved", "in_progress")
@@ -263,7 +263,7 @@ class QmsAudit(models.Model):
             raise UserError(self.env._("Unsupported search on late audits."))
         domain = [
             ("state", "in", ("planned", "program_approved", "in_progress")),
-            ("date_end", "<", fields.Date.context_today(self)),
+            ("date_end", "<", self._qms_today()),
         ]
         # Negate the whole domain, not its first leaf.
         return (

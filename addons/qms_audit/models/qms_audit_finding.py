@@ -120,7 +120,7 @@ class QmsAuditFinding(models.Model):
         assigned to the unit, with an activity to answer it by the response
         date (``qms_audit.nc_response_days`` after the report)."""
         NC = self.env["mgmtsystem.nonconformity"]
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         days = int(
             self.env["ir.config_parameter"]
             .sudo()

@@ -30,7 +30,7 @@ class QmsAuditPlan(models.Model):
     )
     year = fields.Integer(
         required=True,
-        default=lambda self: fields.Date.context_today(self).year,
+        default=lambda self: self._qms_today().year,
         tracking=True,
     )
     objective = fields.Text(

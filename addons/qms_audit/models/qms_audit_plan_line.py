@@ -86,7 +86,7 @@ class QmsAuditPlanLine(models.Model):
         "audit_ids.state", "audit_ids.report_date", "date_due", "plan_id.state"
     )
     def _compute_status(self):
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         for line in self:
             audit = line.audit_ids.filtered(lambda a: a.state != "cancel").sorted(
                 "date_start"
@@ -126,7 +126,8 @@ class QmsAuditPlanLine(models.Model):
         if self.audit_id:
             return self.audit_id._qms_open()
         start = max(
-            date(self.year, int(self.month), 1), fields.Date.context_today(self)
+            date(self.year, int(self.month), 1),
+            self._qms_today(),
         )
         audit = self.env["qms.audit"].create(
             {
@@ -151,7 +152,7 @@ class QmsAuditPlanLine(models.Model):
     def _cron_qms_late_audits(self):
         """Refresh plan-versus-actual and tell the ISO officers and the quality
         representative once about each planned audit that ran late."""
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         lines = self.search(
             [
                 ("status", "in", ("planned", "scheduled", "in_progress")),

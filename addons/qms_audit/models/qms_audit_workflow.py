@@ -198,7 +198,7 @@ class QmsAudit(models.Model):
             audit._qms_transition(
                 {
                     "state": "report_issued",
-                    "report_date": fields.Date.context_today(self),
+                    "report_date": self._qms_today(),
                     "report_issued_by_id": self.env.user.id,
                     "closing_meeting": audit.closing_meeting or fields.Datetime.now(),
                 }
@@ -234,7 +234,10 @@ class QmsAudit(models.Model):
                     )
                 )
             audit._qms_transition(
-                {"state": "closed", "closed_on": fields.Date.context_today(self)}
+                {
+                    "state": "closed",
+                    "closed_on": self._qms_today(),
+                }
             )
         return True
 
@@ -263,7 +266,7 @@ class QmsAudit(models.Model):
     def _cron_qms_late_audits(self):
         """Remind the lead auditor once that an audit ran past its end date
         without a report."""
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         late = self.search([("is_late", "=", True), ("late_notified_on", "=", False)])
 
         def remind(audit):

@@ -83,14 +83,14 @@ class QmsAuditor(models.Model):
         )
 
     def _compute_qualified(self):
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         for auditor in self:
             auditor.qualified = auditor._qms_is_qualified(today)
 
     def _search_qualified(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on qualified auditors."))
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         domain = [
             ("certificate_number", "!=", False),
             ("certificate_date", "<=", today),

@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, datetime, timedelta
 
-from odoo import fields
 from odoo.addons.qms_public_admin.tests.common import QmsSystemCase
 from odoo.tests import new_test_user
 
@@ -14,7 +13,8 @@ class AuditCase(QmsSystemCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.today = fields.Date.today()
+        # The agency's date (Vietnam), not the server's (UTC).
+        cls.today = cls.env["res.company"].qms_today()
         cls.unit2_a = cls.env["hr.department"].create(
             {"name": "Văn phòng HĐND và UBND", "company_id": cls.agency_a.id}
         )

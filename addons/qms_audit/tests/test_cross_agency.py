@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-from odoo import fields
 from odoo.exceptions import AccessError
 
 from .common import AuditCase
@@ -119,7 +118,7 @@ class TestCrossAgencyAudit(AuditCase):
             user=self.staff_a,
             name="Sửa quy trình",
             nonconformity_ids=[(6, 0, nc.ids)],
-            date_deadline=fields.Date.today() + timedelta(days=15),
+            date_deadline=self.today + timedelta(days=15),
         )
         nc.with_user(self.staff_a).action_qms_submit_plan()
 

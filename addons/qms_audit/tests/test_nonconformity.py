@@ -33,7 +33,7 @@ class TestNonconformityLoop(AuditCase):
             user=user,
             name="Bật cảnh báo hồ sơ sắp đến hạn; tập huấn cán bộ một cửa",
             nonconformity_ids=[(6, 0, self.nc.ids)],
-            date_deadline=fields.Date.today() + timedelta(days=deadline_days),
+            date_deadline=self.today + timedelta(days=deadline_days),
         )
 
     def test_the_unit_answers_and_the_lead_auditor_accepts(self):
@@ -77,7 +77,7 @@ class TestNonconformityLoop(AuditCase):
                 "action_id": action.id,
                 "result": "not_effective",
                 "evidence": "Tháng 4 vẫn còn 02 hồ sơ quá hạn không có thư xin lỗi",
-                "new_deadline": fields.Date.today() + timedelta(days=30),
+                "new_deadline": self.today + timedelta(days=30),
             }
         )
         self.assertEqual(action.qms_state, "open")
@@ -130,9 +130,9 @@ class TestNonconformityLoop(AuditCase):
         # A committed deadline cannot be set in the past.
         with self.assertRaisesRegex(ValidationError, "in the past"):
             action.with_user(self.staff_a).write(
-                {"date_deadline": fields.Date.today() - timedelta(days=1)}
+                {"date_deadline": self.today - timedelta(days=1)}
             )
-        with freeze_time(fields.Date.today() + timedelta(days=25)):
+        with freeze_time(self.today + timedelta(days=25)):
             # The deadline passed before the plan was submitted.
             with self.assertRaisesRegex(ValidationError, "committed deadline"):
                 self.nc.with_user(self.staff_a).action_qms_submit_plan()
@@ -157,7 +157,7 @@ class TestNonconformityLoop(AuditCase):
 
     def test_overdue_actions_and_late_answers_are_chased(self):
         # The unit does not answer in time: reminded once.
-        with freeze_time(fields.Date.today() + timedelta(days=11)):
+        with freeze_time(self.today + timedelta(days=11)):
             self.assertTrue(self.nc.qms_overdue)
             NC = self.env["mgmtsystem.nonconformity"]
             NC._cron_qms_late_answers()
@@ -174,7 +174,7 @@ class TestNonconformityLoop(AuditCase):
         self.nc.with_user(self.staff_a).action_qms_submit_plan()
         self.nc.with_user(self.lead_user_b).action_qms_accept()
         # The action runs late: its responsible is reminded, the QMR escalated to.
-        with freeze_time(fields.Date.today() + timedelta(days=9)):
+        with freeze_time(self.today + timedelta(days=9)):
             self.assertTrue(self.nc.qms_overdue)
             self.env["mgmtsystem.action"]._cron_qms_overdue_actions()
             self.assertEqual(action.activity_ids.user_id, self.staff_a | self.qmr_a)
@@ -193,9 +193,7 @@ class TestNonconformityLoop(AuditCase):
         action = (
             self.env["mgmtsystem.action"]
             .with_user(self.iso_a)
-            .create(
-                dict(context, date_deadline=fields.Date.today() + timedelta(days=60))
-            )
+            .create(dict(context, date_deadline=self.today + timedelta(days=60)))
         )
         self.assertEqual(finding.action_id, action)
         self.assertEqual(action.qms_audit_id, audit)

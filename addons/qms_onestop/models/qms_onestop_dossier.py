@@ -584,5 +584,5 @@ class QmsOnestopDossier(models.Model):
         was received (else today's, for a form the older set lacked)."""
         self.ensure_one()
         Form = self.env["qms.onestop.form.template"]
-        day = self.receipt_date or fields.Date.context_today(self)
-        return Form._qms_form_for(code, day, fields.Date.context_today(self))
+        day = self.receipt_date or self._qms_today()
+        return Form._qms_form_for(code, day, self._qms_today())

@@ -24,7 +24,7 @@ class QmsOnestopBookWizard(models.TransientModel):
     )
     date_from = fields.Date(
         required=True,
-        default=lambda self: fields.Date.context_today(self).replace(day=1),
+        default=lambda self: self._qms_today().replace(day=1),
     )
     date_to = fields.Date(required=True, default=fields.Date.context_today)
 

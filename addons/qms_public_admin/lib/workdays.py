@@ -394,3 +394,125 @@ class WorkCalendar:
     def working_seconds_between_batch(self, starts, ends):
         """Vectorised working time between pairs of moments (no pauses)."""
         return self.positions_batch(ends) - self.positions_batch(starts)
+
+    def _session_tables(self):
+        """Per day: opening and closing seconds (0 on days off), session
+        lengths and their running sums (for batches)."""
+        tables = getattr(self, "_tables", None)
+        if tables is None:
+            lengths = self._sess_end - self._sess_start
+            opening = np.where(self._work_np, self._sess_start[:, 0], 0)
+            closing = self._sess_end.max(axis=1)
+            tables = (opening, closing, lengths, np.cumsum(lengths, axis=1))
+            self._tables = tables
+        return tables
+
+    def _moments_batch(self, idx, seconds):
+        return self._from_indices(idx).astype("datetime64[s]") + np.asarray(
+            seconds, dtype="timedelta64[s]"
+        )
+
+    def normalize_receipt_batch(self, moments):
+        """Vectorised :meth:`normalize_receipt` (datetime64 in, [s] out)."""
+        moments = np.asarray(moments, dtype="datetime64[s]")
+        days = moments.astype("datetime64[D]")
+        idx = self._indices(days)
+        sec = (moments - days.astype("datetime64[s]")).astype(np.int64)
+        opening, closing, _lengths, _cum = self._session_tables()
+        work = self._work_np[idx]
+        before = work & (sec < opening[idx])
+        inside = work & ~before & (sec < closing[idx])
+        k = self._cum_days_np[idx + 1]
+        if k.size and k.max() >= len(self._workdays):
+            raise CalendarRangeError("a result is outside the working-day calendar")
+        following = self._workdays_np[np.minimum(k, len(self._workdays) - 1)]
+        out_idx = np.where(before | inside, idx, following)
+        out_sec = np.where(inside, sec, opening[out_idx])
+        return self._moments_batch(out_idx, out_sec)
+
+    def moments_at_batch(self, positions):
+        """Vectorised :meth:`moment_at` for positive positions."""
+        positions = np.asarray(positions, dtype=np.int64)
+        j = np.searchsorted(self._cum_secs_np, positions, side="left")
+        if j.size and (j.max() >= len(self._cum_secs_np) or j.min() < 1):
+            raise CalendarRangeError("a result is outside the working-day calendar")
+        idx = j - 1
+        rest = positions - self._cum_secs_np[idx]
+        _opening, _closing, lengths, cum = self._session_tables()
+        k = (rest[:, None] > cum[idx]).sum(axis=1)
+        k = np.minimum(k, lengths.shape[1] - 1)
+        before = cum[idx, k] - lengths[idx, k]
+        return self._moments_batch(idx, self._sess_start[idx, k] + rest - before)
+
+    def deadline_batch(
+        self,
+        received,
+        amounts,
+        uom="day",
+        start_offset=1,
+        same_day_cutoff=None,
+        normalize=True,
+    ):
+        """Vectorised :meth:`deadline`: many receipts (datetime64) and their
+        limits (one or one per receipt) under one counting rule. Returns
+        datetime64[s] due moments, equal to the scalar method's."""
+        received = np.asarray(received, dtype="datetime64[s]")
+        amounts = np.broadcast_to(
+            np.asarray(amounts, dtype=np.float64), received.shape
+        ).copy()
+        if amounts.size and amounts.min() < 0:
+            raise ValueError("a time limit must not be negative")
+        if uom not in ("day", "hour"):
+            raise ValueError(f"unknown unit {uom!r}")
+        start = self.normalize_receipt_batch(received) if normalize else received
+        if uom == "hour":
+            seconds = np.rint(amounts * 3600).astype(np.int64)
+            return self._add_seconds_batch(start, seconds)
+        days = start.astype("datetime64[D]")
+        idx = self._indices(days)
+        sec = (start - days.astype("datetime64[s]")).astype(np.int64)
+        _opening, closing, _lengths, _cum = self._session_tables()
+        work = self._work_np[idx]
+        due = np.empty(received.shape, dtype="datetime64[s]")
+        whole = amounts == np.floor(amounts)
+        # Same-day procedures: the close of the day, or of the next working
+        # day when received after the cut-off (or on a day off).
+        zero = amounts == 0
+        if zero.any():
+            late = np.zeros(received.shape, dtype=bool)
+            if same_day_cutoff is not None:
+                late = sec > _as_seconds(same_day_cutoff)
+            today = work & ~late
+            k_next = self._cum_days_np[idx + 1]
+            self._check_workday_indices(k_next[zero & ~today])
+            nxt = self._workdays_np[np.minimum(k_next, len(self._workdays) - 1)]
+            day = np.where(today, idx, nxt)
+            due[zero] = self._moments_batch(day[zero], closing[day[zero]])
+        frac = ~whole
+        if frac.any():
+            seconds = np.rint(amounts[frac] * self.standard_day_seconds).astype(
+                np.int64
+            )
+            due[frac] = self._add_seconds_batch(start[frac], seconds)
+        full = whole & ~zero
+        if full.any():
+            k = self._cum_days_np[idx[full] + 1] - 1
+            offset = np.where(work[full], start_offset, 1)
+            target = k + amounts[full].astype(np.int64) - 1 + offset
+            self._check_workday_indices(target)
+            day = self._workdays_np[target]
+            due[full] = self._moments_batch(day, closing[day])
+        return due
+
+    def _add_seconds_batch(self, moments, seconds):
+        seconds = np.asarray(seconds, dtype=np.int64)
+        out = np.asarray(moments, dtype="datetime64[s]").copy()
+        moving = seconds > 0
+        if moving.any():
+            positions = self.positions_batch(out[moving]) + seconds[moving]
+            out[moving] = self.moments_at_batch(positions)
+        return out
+
+    def _check_workday_indices(self, k):
+        if k.size and (k.min() < 0 or k.max() >= len(self._workdays)):
+            raise CalendarRangeError("a result is outside the working-day calendar")

@@ -1,3 +1,4 @@
+from . import base
 from . import qms_transition_mixin
 from . import qms_locked_mixin
 from . import qms_approval_mixin

@@ -125,7 +125,7 @@ class MgmtsystemAction(models.Model):
             )
 
     def _compute_qms_overdue(self):
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         for action in self:
             late = (
                 action.qms_state in OPEN_STATES
@@ -140,7 +140,7 @@ class MgmtsystemAction(models.Model):
             raise UserError(self.env._("Unsupported search on overdue actions."))
         domain = [
             ("qms_state", "in", OPEN_STATES),
-            ("date_deadline", "<", fields.Date.context_today(self)),
+            ("date_deadline", "<", self._qms_today()),
         ]
         # Negate the whole domain, not its first leaf.
         return (
@@ -153,7 +153,9 @@ class MgmtsystemAction(models.Model):
     def _qms_check_deadline(self, vals):
         if self.env.su or not vals.get("date_deadline"):
             return
-        if fields.Date.to_date(vals["date_deadline"]) < fields.Date.context_today(self):
+        if fields.Date.to_date(vals["date_deadline"]) < self.env[
+            "res.company"
+        ]._qms_today_for(self):
             raise ValidationError(
                 self.env._("A committed deadline cannot be in the past.")
             )
@@ -242,7 +244,7 @@ class MgmtsystemAction(models.Model):
                         name=action.display_name,
                     )
                 )
-        self._qms_move("done", {"qms_done_date": fields.Date.context_today(self)})
+        self._qms_move("done", {"qms_done_date": self._qms_today()})
         for action in self:
             action._qms_close_activities(
                 self.env._("Action done: awaiting verification.")
@@ -341,7 +343,7 @@ class MgmtsystemAction(models.Model):
         configurable number of days (qms_public_admin.action_reminder_days)."""
         if reminder_days is None:
             reminder_days = self._qms_param("action_reminder_days", 10)
-        target = fields.Date.context_today(self) + timedelta(days=reminder_days)
+        target = self._qms_today() + timedelta(days=reminder_days)
         actions = self.search(
             [("qms_state", "in", OPEN_STATES), ("date_deadline", "=", target)]
         )
@@ -365,7 +367,7 @@ class MgmtsystemAction(models.Model):
         """Remind the responsible of an overdue action (an activity every
         ``action_overdue_reminder_days``) and escalate it to the quality
         representative once it is ``action_escalation_days`` overdue."""
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         every = max(self._qms_param("action_overdue_reminder_days", 7), 1)
         escalate_after = self._qms_param("action_escalation_days", 3)
         overdue = self.search([("qms_overdue", "=", True)])

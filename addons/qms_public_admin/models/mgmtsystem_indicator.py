@@ -127,7 +127,7 @@ class MgmtsystemIndicator(models.Model):
     # ------------------------------------------------------------ computing
     def action_compute_values(self):
         """Create or refresh the values of every ended period of the objective."""
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         Value = self.env["mgmtsystem.indicator.value"]
         for indicator in self.filtered(lambda i: i.qms_data_source != "manual"):
             objective = indicator.objective_id

@@ -34,7 +34,7 @@ class MgmtsystemObjective(models.Model):
         help="Empty for an objective of the whole agency.",
     )
     year = fields.Integer(
-        default=lambda self: fields.Date.context_today(self).year,
+        default=lambda self: self._qms_today().year,
         index=True,
         tracking=True,
     )
@@ -59,7 +59,7 @@ class MgmtsystemObjective(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            year = vals.get("year") or fields.Date.context_today(self).year
+            year = vals.get("year") or self._qms_today().year
             vals.setdefault("date_start", date(year, 1, 1))
             vals.setdefault("date_end", date(year, 12, 31))
             if not vals.get("system_id"):
@@ -88,7 +88,7 @@ class MgmtsystemObjective(models.Model):
         "action_ids.qms_state",
     )
     def _compute_qms_status(self):
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         for objective in self:
             results = []
             for indicator in objective.indicator_ids.filtered(

@@ -40,7 +40,7 @@ class QmsActionVerification(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         Action = self.env["mgmtsystem.action"]
         # Check everything before writing anything.
         for vals in vals_list:

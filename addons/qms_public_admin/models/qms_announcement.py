@@ -163,7 +163,7 @@ class QmsAnnouncement(models.Model):
             rec._qms_require_state(
                 ("announced",), self.env._("Announce before reporting to DOST.")
             )
-        self.write({"dost_reported_on": fields.Date.context_today(self)})
+        self.write({"dost_reported_on": self._qms_today()})
         return True
 
     @api.ondelete(at_uninstall=False)

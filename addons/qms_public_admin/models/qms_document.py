@@ -244,7 +244,7 @@ class QmsDocument(models.Model):
     @api.model
     def _cron_periodic_review(self):
         """Schedule review activities when due; flag the overdue ones."""
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         lead = int(
             self.env["ir.config_parameter"]
             .sudo()

@@ -87,7 +87,7 @@ class QmsDocumentAcknowledgement(models.Model):
 
     def _cron_remind(self):
         """Remind recipients whose acknowledgement is overdue, every few days."""
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         days = int(
             self.env["ir.config_parameter"]
             .sudo()

@@ -258,7 +258,7 @@ class QmsDocumentVersion(models.Model):
         return self._qms_new_version(minor=True)
 
     def _qms_after_effective(self):
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         for rec in self:
             document = rec.document_id
             document._qms_clear_review(
@@ -287,7 +287,7 @@ class QmsDocumentVersion(models.Model):
             .sudo()
             .get_param("qms_public_admin.acknowledgement_days", 5)
         )
-        deadline = fields.Date.context_today(self) + timedelta(days=days)
+        deadline = self._qms_today() + timedelta(days=days)
         Ack = self.env["qms.document.acknowledgement"].sudo()
         for rec in self:
             recipients = rec.document_id._qms_recipients()
@@ -324,7 +324,7 @@ class QmsDocumentVersion(models.Model):
             rec._qms_transition(
                 {
                     "state": "withdrawn",
-                    "withdrawn_on": fields.Date.context_today(self),
+                    "withdrawn_on": self._qms_today(),
                     "withdraw_reason": reason,
                 }
             )

@@ -35,7 +35,7 @@ class QmsDostReport(models.Model):
     )
     year = fields.Integer(
         required=True,
-        default=lambda self: fields.Date.context_today(self).year,
+        default=lambda self: self._qms_today().year,
         tracking=True,
     )
     date_from = fields.Date(string="Period From")
@@ -84,7 +84,7 @@ class QmsDostReport(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            year = vals.get("year") or fields.Date.context_today(self).year
+            year = vals.get("year") or self._qms_today().year
             if (
                 not isinstance(year, int)
                 or isinstance(year, bool)
@@ -419,7 +419,10 @@ class QmsDostReport(models.Model):
             if not report.line_ids:
                 raise UserError(self.env._("Generate the report before submitting it."))
             report._qms_transition(
-                {"state": "submitted", "submitted_on": fields.Date.context_today(self)}
+                {
+                    "state": "submitted",
+                    "submitted_on": self._qms_today(),
+                }
             )
         return True
 

@@ -131,7 +131,7 @@ class QmsHoliday(models.Model):
         Returns the number of rows created.
         """
         if years is None:
-            this_year = fields.Date.context_today(self).year
+            this_year = self._qms_today().year
             years = range(this_year - 6, this_year + 2)
         years = sorted(set(years))
         existing = {
@@ -165,7 +165,7 @@ class QmsHoliday(models.Model):
 
     @api.model
     def _cron_sync_national_holidays(self):
-        this_year = fields.Date.context_today(self).year
+        this_year = self._qms_today().year
         return self._qms_sync_national_holidays(range(this_year - 1, this_year + 2))
 
     def action_generate_years(self):

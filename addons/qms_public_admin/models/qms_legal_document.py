@@ -157,7 +157,7 @@ class QmsLegalDocument(models.Model):
 
     def write(self, vals):
         if "state" in vals:
-            vals = dict(vals, status_changed_on=fields.Date.context_today(self))
+            vals = dict(vals, status_changed_on=self._qms_today())
         before = {doc.id: doc.state for doc in self}
         result = super().write(vals)
         if {"amends_ids", "replaces_ids", "replaced_by_id"} & set(vals):
@@ -240,7 +240,7 @@ class QmsLegalDocument(models.Model):
     @api.model
     def _cron_expire_documents(self):
         """Documents whose end of validity has passed become expired (and flag)."""
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         expired = self.search(
             [
                 ("date_expiry", "<", today),

@@ -28,7 +28,7 @@ class QmsLegalReviewMixin(models.AbstractModel):
     )
 
     def _compute_review_waiting_days(self):
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         for rec in self:
             rec.review_waiting_days = (
                 (today - rec.review_since).days if rec.review_needed else 0
@@ -40,7 +40,7 @@ class QmsLegalReviewMixin(models.AbstractModel):
 
     def _qms_flag_review(self, reason):
         """Flag for review with ``reason`` and give the responsible an activity."""
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         days = int(
             self.env["ir.config_parameter"]
             .sudo()

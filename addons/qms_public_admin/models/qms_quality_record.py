@@ -62,7 +62,7 @@ class QmsQualityRecord(models.Model):
             )
 
     def action_dispose(self):
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         for record in self:
             if record.state != "kept":
                 raise UserError(

@@ -1,6 +1,6 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
 
@@ -76,12 +76,8 @@ class QmsReceiptRule(models.Model):
     @api.model
     def _qms_rule_for(self, company, day):
         """The rule of ``company`` in force on ``day`` (own, else national)."""
-        rules = self._qms_in_force_on(
-            day, [("company_id", "in", [company.id, False])], order="company_id"
-        )
-        own = rules.filtered(lambda r: r.company_id == company)
-        rule = own[:1] or rules[:1]
-        if not rule:
+        rule_id = self._qms_rule_id_for(company.id, day)
+        if not rule_id:
             raise UserError(
                 self.env._(
                     "No deadline counting rule is in force on %(day)s for %(agency)s. "
@@ -90,4 +86,46 @@ class QmsReceiptRule(models.Model):
                     agency=company.name,
                 )
             )
-        return rule
+        return self.sudo().browse(rule_id)
+
+    @api.model
+    def _qms_rule_id_for(self, company_id, day):
+        # Every due date asks this: the rules of an agency (its own and the
+        # national ones) are read once and cached, cleared when a rule changes
+        # (create, write, unlink below).
+        own = national = False
+        for valid_from, valid_to, is_own, rule_id in self._qms_rule_table(company_id):
+            if valid_from <= day and (not valid_to or valid_to >= day):
+                if is_own:
+                    own = own or rule_id
+                else:
+                    national = national or rule_id
+        return own or national
+
+    @api.model
+    @tools.ormcache("company_id")
+    def _qms_rule_table(self, company_id):
+        rules = (
+            self.sudo()
+            .with_context(active_test=True)
+            .search(
+                [("company_id", "in", [company_id, False])],
+                order="valid_from desc, id",
+            )
+        )
+        return tuple(
+            (r.valid_from, r.valid_to, bool(r.company_id), r.id) for r in rules
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env["res.company"]._qms_clear_clocks()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env["res.company"]._qms_clear_clocks()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env["res.company"]._qms_clear_clocks()
+        return super().unlink()

@@ -247,7 +247,7 @@ class QmsRisk(models.Model):
     @api.model
     def _cron_qms_risk_review(self):
         """Give the owner of each risk whose review date has come an activity."""
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         due = self.search([("review_date", "<=", today), ("state", "!=", "closed")])
         activity = self.env.ref("qms_public_admin.mail_activity_risk_review")
 

@@ -80,7 +80,7 @@ class QmsSteeringCommittee(models.Model):
                 {
                     "decision_number": False,
                     "decision_date": False,
-                    "valid_from": fields.Date.context_today(self),
+                    "valid_from": self._qms_today(),
                 }
             )
         return self.create({"system_id": system.id})

@@ -43,7 +43,7 @@ class QmsValidityMixin(models.AbstractModel):
         ]
 
     def _compute_in_force(self):
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         for rec in self:
             rec.in_force = bool(
                 rec.active
@@ -55,7 +55,7 @@ class QmsValidityMixin(models.AbstractModel):
     def _search_in_force(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on “In Force Today”."))
-        domain = self._qms_valid_on_domain(fields.Date.context_today(self))
+        domain = self._qms_valid_on_domain(self._qms_today())
         # Negate the whole domain, not its first leaf.
         return (
             domain

@@ -189,7 +189,7 @@ class QmsVersionedMixin(models.AbstractModel):
         return True
 
     def action_make_effective(self):
-        today = fields.Date.context_today(self)
+        today = self._qms_today()
         for rec in self:
             if rec.state != "approved":
                 raise UserError(

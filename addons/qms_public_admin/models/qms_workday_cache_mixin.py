@@ -15,15 +15,15 @@ class QmsWorkdayCacheMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
-        self.env.registry.clear_cache()
+        self.env["res.company"]._qms_clear_clocks()
         return records
 
     def write(self, vals):
         result = super().write(vals)
-        self.env.registry.clear_cache()
+        self.env["res.company"]._qms_clear_clocks()
         return result
 
     def unlink(self):
         result = super().unlink()
-        self.env.registry.clear_cache()
+        self.env["res.company"]._qms_clear_clocks()
         return result

@@ -1,11 +1,15 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import datetime
+
+import numpy as np
 import pytz
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
 from ..lib import workdays
+from ..lib.agency_clock import AgencyClock, as_datetime64
 
 DEFAULT_TZ = "Asia/Ho_Chi_Minh"
 
@@ -144,18 +148,61 @@ class ResCompany(models.Model):
 
     def qms_work_calendar(self):
         """The cached :class:`~..lib.workdays.WorkCalendar` of this agency."""
-        calendar = self._qms_calendar_record()
-        return self.env["resource.calendar"]._qms_work_calendar(calendar.id)
+        return self._qms_clock().cal
+
+    def _qms_clock(self):
+        """This agency's :class:`~..lib.agency_clock.AgencyClock` (calendar
+        engine, time zone, counting rules per day), which every due date and
+        conversion asks for."""
+        self.ensure_one()
+        return self._qms_clock_for(self.id)
+
+    @api.model
+    @tools.ormcache("company_id")
+    def _qms_clock_for(self, company_id):
+        # Cached across transactions; rebuilt when a calendar, an attendance,
+        # a holiday, a counting rule or the agency's calendar changes
+        # (_qms_clear_clocks), and dropped when such a change is rolled back.
+        calendar = self.browse(company_id)._qms_calendar_record()
+        return AgencyClock(
+            self.env["resource.calendar"]._qms_work_calendar(calendar.id),
+            calendar.tz or DEFAULT_TZ,
+        )
+
+    def write(self, vals):
+        if "resource_calendar_id" in vals:
+            self._qms_clear_clocks()
+        return super().write(vals)
+
+    @api.model
+    def _qms_clear_clocks(self):
+        self.env.registry.clear_cache()
+
+    def qms_today(self):
+        """Today at this agency, in its calendar's time zone, whoever asks
+        (a user's own time zone, often unset, is not the agency's)."""
+        calendar = self[:1].sudo().resource_calendar_id
+        tz = pytz.timezone(calendar.tz or DEFAULT_TZ)
+        return pytz.utc.localize(fields.Datetime.now()).astimezone(tz).date()
+
+    @api.model
+    def _qms_today_for(self, records):
+        """Today for ``records``: at their agency, else in Vietnam."""
+        company = self.browse()
+        if "company_id" in records._fields:
+            company = records.company_id[:1]
+        elif records._name == "res.company":
+            company = records[:1]
+        return company.qms_today()
 
     def _qms_tz(self):
-        return pytz.timezone(self._qms_calendar_record().tz or DEFAULT_TZ)
+        return self._qms_clock().tz
 
     def _qms_to_local(self, moment):
-        moment = fields.Datetime.to_datetime(moment)
-        return pytz.utc.localize(moment).astimezone(self._qms_tz()).replace(tzinfo=None)
+        return self._qms_clock().to_local(fields.Datetime.to_datetime(moment))
 
     def _qms_to_utc(self, moment):
-        return self._qms_tz().localize(moment).astimezone(pytz.utc).replace(tzinfo=None)
+        return self._qms_clock().to_utc(moment)
 
     def _qms_call(self, method, *args, **kwargs):
         """``method`` of the agency's working-day calendar, on local moments."""
@@ -167,8 +214,11 @@ class ResCompany(models.Model):
         """``func(calendar, *args, **kwargs)``: a pure calculation on the
         agency's working-day calendar, with a clear error when a date falls
         outside the holidays loaded."""
+        return self._qms_guarded(func, self.qms_work_calendar(), *args, **kwargs)
+
+    def _qms_guarded(self, func, cal, *args, **kwargs):
         try:
-            return func(self.qms_work_calendar(), *args, **kwargs)
+            return func(cal, *args, **kwargs)
         except workdays.CalendarRangeError as exc:
             raise UserError(
                 self.env._(
@@ -203,6 +253,25 @@ class ResCompany(models.Model):
             local = self._qms_call("normalize_receipt", local)
         return self._qms_to_utc(local)
 
+    def _qms_rule_params(self, clock, day):
+        """(counting start offset, normalise outside hours, default same-day
+        cut-off) of the counting rule in force on local ``day``."""
+        params = clock.rules.get(day)
+        if params is None:
+            rule = self.env["qms.receipt.rule"]._qms_rule_for(self, day)
+            params = clock.rules[day] = (
+                rule.counting_start_offset,
+                rule.normalize_outside_hours,
+                rule.default_same_day_cutoff or None,
+            )
+        return params
+
+    def _qms_check_limit(self, amount, uom):
+        if uom not in ("day", "hour"):
+            raise UserError(self.env._("A time limit is counted in days or hours."))
+        if amount is None or amount < 0:
+            raise UserError(self.env._("A time limit must be zero or more."))
+
     def qms_deadline(self, received_at, amount, uom="day", same_day_cutoff=None):
         """Due moment (UTC) of a time limit counted from a receipt.
 
@@ -212,24 +281,70 @@ class ResCompany(models.Model):
             procedure (``amount == 0``) is due the next working day; defaults to the
             counting rule's.
         """
-        if uom not in ("day", "hour"):
-            raise UserError(self.env._("A time limit is counted in days or hours."))
-        if amount is None or amount < 0:
-            raise UserError(self.env._("A time limit must be zero or more."))
-        rule = self.qms_receipt_rule(received_at)
-        local = self._qms_to_local(received_at)
-        if same_day_cutoff is None and rule.default_same_day_cutoff:
-            same_day_cutoff = rule.default_same_day_cutoff
-        due = self._qms_call(
-            "deadline",
-            local,
-            amount,
-            uom=uom,
-            start_offset=rule.counting_start_offset,
-            same_day_cutoff=same_day_cutoff,
-            normalize=rule.normalize_outside_hours,
+        self._qms_check_limit(amount, uom)
+        clock = self._qms_clock()
+        local = clock.to_local(fields.Datetime.to_datetime(received_at))
+        offset, normalize, default_cutoff = self._qms_rule_params(clock, local.date())
+        if same_day_cutoff is None:
+            same_day_cutoff = default_cutoff
+        due = self._qms_guarded(
+            lambda cal: cal.deadline(
+                local,
+                amount,
+                uom=uom,
+                start_offset=offset,
+                same_day_cutoff=same_day_cutoff,
+                normalize=normalize,
+            ),
+            clock.cal,
         )
-        return self._qms_to_utc(due)
+        return clock.to_utc(due)
+
+    def qms_deadlines(self, received, amounts, uom="day", same_day_cutoff=None):
+        """:meth:`qms_deadline` of many receipts at once (intake in batches,
+        generated data): ``received`` a list of UTC moments (or a datetime64
+        array, returned as one), ``amounts`` one limit or one per receipt. The
+        counting rule is looked up once per day, the engine runs vectorised.
+        Returns a list of UTC datetimes."""
+        amounts = np.broadcast_to(
+            np.asarray(amounts, dtype=np.float64), (len(received),)
+        )
+        if not len(received):
+            return received[:0] if isinstance(received, np.ndarray) else []
+        self._qms_check_limit(float(amounts.min()), uom)
+        clock = self._qms_clock()
+        if isinstance(received, np.ndarray):
+            utc = received.astype("datetime64[s]")
+        else:
+            to_datetime = fields.Datetime.to_datetime
+            utc = as_datetime64(
+                [
+                    m if isinstance(m, datetime.datetime) else to_datetime(m)
+                    for m in received
+                ]
+            )
+        local = clock.to_local_batch(utc)
+        # The counting rule is looked up per distinct day, then applied to the
+        # receipts of the days sharing its parameters in one vectorised call.
+        days, day_of = np.unique(local.astype("datetime64[D]"), return_inverse=True)
+        groups = {}
+        for position, day in enumerate(days.astype(object).tolist()):
+            groups.setdefault(self._qms_rule_params(clock, day), []).append(position)
+        due = np.empty(len(utc), dtype="datetime64[s]")
+        for (offset, normalize, default_cutoff), positions in groups.items():
+            cutoff = same_day_cutoff if same_day_cutoff is not None else default_cutoff
+            index = np.flatnonzero(np.isin(day_of, positions))
+
+            def compute(
+                cal, index=index, offset=offset, normalize=normalize, cut=cutoff
+            ):
+                return cal.deadline_batch(
+                    local[index], amounts[index], uom, offset, cut, normalize
+                )
+
+            due[index] = self._qms_guarded(compute, clock.cal)
+        due = clock.to_utc_batch(due)
+        return due if isinstance(received, np.ndarray) else due.tolist()
 
     def qms_working_hours_between(self, start, end, pauses=()):
         """Working hours between two UTC moments minus the clock-stop ``pauses``

@@ -58,7 +58,7 @@ class ResourceCalendar(models.Model):
             [("calendar_id", "=", False), ("origin", "=", "computed")],
             aggregates=["year:min", "year:max"],
         )[0]
-        this_year = fields.Date.context_today(self).year
+        this_year = self._qms_today().year
         first_year = years[0] or this_year
         last_year = years[1] or this_year
         scope = [("calendar_id", "=", calendar.id)]

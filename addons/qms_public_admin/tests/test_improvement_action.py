@@ -44,7 +44,7 @@ class TestImprovementAction(QmsSystemCase):
         )
         action.with_user(self.staff_a).action_qms_done()
         self.assertEqual(action.qms_state, "done")
-        self.assertEqual(action.qms_done_date, date.today())
+        self.assertEqual(action.qms_done_date, action._qms_today())
         # The responsible cannot verify their own action; a plain user neither.
         with self.assertRaisesRegex(UserError, "responsible"):
             action.with_user(self.staff_a).action_qms_verify()

@@ -4,7 +4,6 @@ from datetime import date, timedelta
 
 from psycopg2 import IntegrityError
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user
 from odoo.tools import mute_logger
@@ -127,7 +126,7 @@ class TestProcedure(QmsCase):
         self.assertTrue(version.approved_on)
         version.with_user(self.qmr_a).action_make_effective()
         self.assertEqual(self.procedure.effective_version_id, version)
-        self.assertEqual(version.effective_date, fields.Date.context_today(version))
+        self.assertEqual(version.effective_date, version._qms_today())
 
         # A new version copies the effective one; putting it into effect supersedes.
         action = version.with_user(self.iso_a).action_new_version()
@@ -257,7 +256,7 @@ class TestProcedure(QmsCase):
         self.assertEqual(activity.user_id, self.iso_a)
         self.assertEqual(
             activity.date_deadline,
-            fields.Date.context_today(activity) + timedelta(days=30),
+            self.procedure._qms_today() + timedelta(days=30),
         )
         self.assertIn(
             self.procedure,

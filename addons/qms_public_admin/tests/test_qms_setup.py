@@ -115,7 +115,7 @@ class TestQmsSetup(QmsSystemCase):
         with self.assertRaises(UserError):
             announcement.with_user(self.qmr_a).write({"state": "draft"})
         announcement.with_user(self.iso_a).action_report_dost()
-        self.assertEqual(announcement.dost_reported_on, date.today())
+        self.assertEqual(announcement.dost_reported_on, announcement._qms_today())
         # A new procedure in effect changes the scope: re-announce.
         new = self.env["qms.procedure"].create(
             {"code": "QT-04", "name": "Chứng thực", "company_id": self.agency_a.id}

@@ -204,6 +204,47 @@ class TestWorkingDays(QmsCase):
         with self.assertRaisesRegex(UserError, "No deadline counting rule"):
             self.agency_b.qms_receipt_rule(utc(2017, 1, 10, 9, 0))
 
+    def test_deadlines_in_a_batch(self):
+        """Many due dates at once give the scalar answers, across the change of
+        counting rules on 1 July 2025, Tết, and a rule created in the same
+        transaction."""
+        agency = self.agency_a
+        received = [
+            utc(2025, 6, 30, 16, 59),  # last day of the 2018 rules
+            utc(2025, 7, 1, 6, 0),  # 2025 rules, before opening
+            utc(2026, 2, 13, 9, 0),  # before Tết
+            utc(2026, 3, 7, 10, 0),  # Saturday
+            utc(2026, 11, 23, 16, 0),
+        ]
+        amounts = [1, 0, 5, 0.5, 3]
+        expected = [
+            agency.qms_deadline(r, a) for r, a in zip(received, amounts, strict=True)
+        ]
+        self.assertEqual(agency.qms_deadlines(received, amounts), expected)
+        self.assertEqual(expected[2], utc(2026, 2, 27, 17, 0))
+        self.assertEqual(
+            agency.qms_deadlines(received, 8, "hour")[-1],
+            (agency.qms_deadline(received[-1], 8, "hour")),
+        )
+        self.env["qms.receipt.rule"].create(
+            {
+                "name": "Xã A: ngày tiếp nhận tính là ngày thứ nhất",
+                "legal_document_id": self.env.ref(
+                    "qms_public_admin.receipt_rule_2025"
+                ).legal_document_id.id,
+                "company_id": agency.id,
+                "valid_from": "2026-01-01",
+                "counting_start_offset": 0,
+            }
+        )
+        # Monday 23 Nov now counts as day 1: 3 days -> Thu 26 (24 is off).
+        self.assertEqual(
+            agency.qms_deadlines(received, amounts)[-1], (utc(2026, 11, 26, 17, 0))
+        )
+        with self.assertRaises(UserError):
+            agency.qms_deadlines(received, -1)
+        self.assertEqual(agency.qms_deadlines([], 3), [])
+
     def test_calculator(self):
         wizard = self.env["qms.workday.calculator"].create(
             {
