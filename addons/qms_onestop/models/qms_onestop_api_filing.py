@@ -235,7 +235,15 @@ class QmsOnestopApi(models.AbstractModel):
             values["origin_code"] = clean["origin_code"]
         try:
             with self.env.cr.savepoint(), Dossier.browse()._qms_unlocked(create=True):
-                dossier = Dossier.sudo().with_company(desk).create(values)
+                # No "created" message and no follower: the process log's
+                # receipt and the tracked state are the trail, and an
+                # integration account follows no dossier.
+                dossier = (
+                    Dossier.sudo()
+                    .with_company(desk)
+                    .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+                    .create(values)
+                )
         except pg_errors.UniqueViolation as exc:
             raise schema.ApiError(schema.BUSY, "busy_retry") from exc
         self._qms_attach_components(dossier, clean["components"], "components")

@@ -200,7 +200,12 @@ class QmsOnestopDossier(models.Model):
         """The applicant as a contact of the competent agency (visible to its
         users only); found again by identity number."""
         self.ensure_one()
-        Partner = self.env["res.partner"].sudo()
+        # An applicant's contact carries no chatter of its own.
+        Partner = (
+            self.env["res.partner"]
+            .sudo()
+            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+        )
         raw = self.sudo()
         partner = self.env["res.partner"]
         if raw.id_number_raw:
