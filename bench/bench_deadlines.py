@@ -182,6 +182,8 @@ def main():
             cr.rollback()  # nothing of the benchmark stays
     finally:
         if not args.db:
+            odoo.modules.registry.Registry.delete(name)
+            odoo.sql_db.close_db(name)
             subprocess.run(["dropdb", "--if-exists", name], check=False)
 
 
