@@ -29,20 +29,12 @@ import os
 import pathlib
 import subprocess
 import sys
-import time
 
 import numpy as np
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-
-
-def timed(label, func, count):
-    start = time.perf_counter()
-    result = func()
-    elapsed = time.perf_counter() - start
-    per_op = elapsed / count * 1e6
-    print(f"{label:<52} {count:>9} ops {elapsed:8.3f} s {per_op:10.3f} us/op")
-    return result, per_op
+sys.path.insert(0, str(ROOT / "bench"))
+import common  # noqa: E402
 
 
 def addons_path():
@@ -73,6 +65,10 @@ def make_database(name):
         ],
         check=True,
     )
+
+
+def timed(label, func, count):
+    return common.timed(label, func, count, width=52)
 
 
 def run(env, n):

@@ -16,12 +16,14 @@ import datetime as dt
 import importlib.util
 import pathlib
 import sys
-import time
 
 import holidays
 import numpy as np
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+import common  # noqa: E402
+
 LIB = ROOT / "addons" / "qms_public_admin" / "lib"
 
 
@@ -32,17 +34,9 @@ def load(name):
     return module
 
 
+timed = common.timed
 workdays = load("workdays")
 vn_holidays = load("vn_holidays")
-
-
-def timed(label, func, count):
-    start = time.perf_counter()
-    result = func()
-    elapsed = time.perf_counter() - start
-    per_op = elapsed / count * 1e6
-    print(f"{label:<48} {count:>9} ops {elapsed:8.3f} s {per_op:9.3f} us/op")
-    return result, per_op
 
 
 def main():

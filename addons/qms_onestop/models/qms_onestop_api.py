@@ -527,11 +527,7 @@ class QmsOnestopApi(models.AbstractModel):
                     schema.CONFLICT, "already_rated", code=dossier.name, level=existing
                 )
             return self._qms_status_values(dossier)
-        dossier.sudo().qms_rate(
-            clean["level"],
-            clean["comment"],
-            clean["source"] or dossier.external_system,
-        )
+        dossier.sudo().qms_rate(clean["level"], clean["comment"], clean["source"])
         return self._qms_status_values(dossier)
 
     # ------------------------------------------------------------ catalogue

@@ -356,7 +356,6 @@ class QmsOnestopTransfer(models.Model):
             with transition.clock(now):
                 child.sudo().action_return_result(self.company_id.name, "interagency")
         self._qms_resume(
-            now,
             self.env._(
                 "%(agency)s settled its part (%(code)s): result %(number)s.",
                 agency=self.to_company_id.name,
@@ -371,7 +370,6 @@ class QmsOnestopTransfer(models.Model):
             {"state": "refused", "result_note": reason, **self._qms_time_values(now)}
         )
         self._qms_resume(
-            now,
             self.env._(
                 "%(agency)s did not settle its part (%(code)s): %(reason)s",
                 agency=self.to_company_id.name,
@@ -380,7 +378,7 @@ class QmsOnestopTransfer(models.Model):
             ),
         )
 
-    def _qms_resume(self, now, note):
+    def _qms_resume(self, note):
         """The dossier here goes on (see the dossier's ``qms_resume``)."""
         with self._qms_unlocked():
             self.dossier_id.sudo().qms_resume(self, note)

@@ -66,8 +66,13 @@ class QmsValidityMixin(models.AbstractModel):
     @api.model
     def _qms_in_force_on(self, day, domain=(), order=None, limit=None):
         """Active records valid on ``day`` (among ``domain``)."""
-        return self.sudo().search(
-            list(domain) + self._qms_valid_on_domain(day), order=order, limit=limit
+        # Archived rules are never in force, whatever the caller's context says.
+        return (
+            self.sudo()
+            .with_context(active_test=True)
+            .search(
+                list(domain) + self._qms_valid_on_domain(day), order=order, limit=limit
+            )
         )
 
     @api.constrains(lambda self: self._qms_validity_fields())

@@ -132,6 +132,10 @@ class TestCoreMixins(TransactionCase):
         self.assertEqual(Rule.search(count + [("in_force", "=", False)]), old)
         self.assertTrue(new.in_force)
         self.assertFalse(old.in_force)
+        # An archived rule is never in force, whatever context the caller sends.
+        new.active = False
+        hostile = Rule.with_context(active_test=False)
+        self.assertFalse(hostile._qms_in_force_on(date(2025, 7, 1), count))
 
     def test_approval_mixin(self):
         model = self.env["ir.model"]._get("qms.fake.approval")
