@@ -66,11 +66,12 @@ class QmsOnestopApi(models.AbstractModel):
                 values["provided"] = True
             line.sudo().write(values)
 
-    def _qms_iso(self, moment, company):
-        """A UTC moment as ISO 8601 in the agency's time, with its offset."""
+    def _qms_iso(self, moment, company, clock=None):
+        """A UTC moment as ISO 8601 in the agency's time, with its offset
+        (``clock``: the agency's, when the caller already holds it)."""
         if not moment:
             return False
-        local = company._qms_to_local(moment)
+        local = (clock or company._qms_clock()).to_local(moment)
         offset = round((local - moment).total_seconds() / 60)
         sign = "+" if offset >= 0 else "-"
         hours, minutes = divmod(abs(offset), 60)
@@ -83,8 +84,10 @@ class QmsOnestopApi(models.AbstractModel):
         d = dossier.sudo()
         company = d.company_id
 
+        clock = company._qms_clock()
+
         def iso(moment):
-            return self._qms_iso(moment, company)
+            return self._qms_iso(moment, company, clock)
 
         states = dict(d._fields["state"]._description_selection(self.env))
         line = d.current_line_id

@@ -16,7 +16,8 @@ class QmsOnestopDossierLine(models.Model):
 
     _name = "qms.onestop.dossier.line"
     _description = "Dossier Processing Step"
-    _order = "dossier_id, sequence, id"
+    # By the dossier's id (newest first), not its name: no join to order steps.
+    _order = "dossier_id.id desc, sequence, id"
 
     dossier_id = fields.Many2one(
         "qms.onestop.dossier", required=True, ondelete="cascade", index=True
@@ -100,19 +101,27 @@ class QmsOnestopDossierLine(models.Model):
         elif step.user_ids:
             users = step.user_ids
         else:
+            # Only the employees' users are read (an employee's other fields
+            # each ask the HR access rights).
             employees = (
                 self.env["hr.employee"]
                 .sudo()
-                .search(
+                .search_fetch(
                     [
                         ("department_id", "child_of", step.unit_id.id),
                         ("user_id", "!=", False),
-                    ]
+                    ],
+                    ["user_id"],
                 )
             )
-            users = employees.user_id.filtered(lambda u: group in u.groups_id)
-        users = users.filtered(lambda u: u.active and self.company_id in u.company_ids)
-        return users.sorted("id")
+            users = Users.search(
+                [("id", "in", employees.user_id.ids), ("groups_id", "in", group.id)]
+            )
+        # Active officers of the agency doing the step, in one query.
+        return Users.with_context(active_test=True).search(
+            [("id", "in", users.ids), ("company_ids", "in", self.company_id.id)],
+            order="id",
+        )
 
     def init(self):
         # The assignment rule asks, per candidate officer, how many steps are
