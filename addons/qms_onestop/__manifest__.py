@@ -4,7 +4,7 @@
     "name": "QMS One-stop Desk (Một cửa điện tử)",
     "summary": "One-stop dossier intake and processing along the ISO procedure, "
     "slips, clock stop, on-time KPIs and the XML-RPC API",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Quality",
     "website": "https://github.com/qms-public-admin/qms-public-admin",
     "author": "QMS Public Admin contributors",
@@ -27,6 +27,7 @@
         "views/qms_onestop_detail_views.xml",
         "views/qms_onestop_integration_views.xml",
         "views/qms_onestop_lookup_templates.xml",
+        "views/qms_onestop_kpi_month_views.xml",
         "views/qms_onestop_menus.xml",
         "report/qms_onestop_reports.xml",
     ],

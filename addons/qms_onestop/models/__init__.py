@@ -13,6 +13,7 @@ from . import qms_onestop_dossier_clock
 from . import qms_onestop_dossier_documents
 from . import qms_onestop_dossier_buttons
 from . import qms_onestop_dossier_kpi
+from . import qms_onestop_kpi_month
 from . import qms_onestop_dossier_watch
 from . import qms_onestop_dossier_component
 from . import qms_onestop_dossier_fee

@@ -189,6 +189,7 @@ class QmsOnestopDossier(models.Model):
                 **self._qms_kpi_values(timeliness, now),
             }
         )
+        self.env["qms.onestop.kpi.month"]._qms_add(self)
         self._qms_log("result_ready", date=now, step_timeliness=timeliness)
 
     def _qms_kpi_values(self, timeliness, end):
@@ -296,6 +297,8 @@ class QmsOnestopDossier(models.Model):
             )
             values.update(completed_at=now, **self._qms_kpi_values(timeliness, now))
         self.sudo()._qms_transition(values)
+        if values.get("timeliness"):
+            self.env["qms.onestop.kpi.month"]._qms_add(self)
         self._qms_log(action, date=now, reason=reason, notice_id=notice and notice.id)
         # Parts still at other agencies are called back.
         self.transfer_ids.filtered(lambda t: t.state == "sent").sudo()._qms_cancel(

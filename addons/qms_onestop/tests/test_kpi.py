@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
+from odoo.exceptions import AccessError
+
 from .common import OnestopCase
 
 
@@ -142,3 +144,67 @@ class TestKpi(OnestopCase):
         self.assertEqual(status.dossier_count, 6)
         self.assertEqual(status.dossier_on_time_rate, 75.0)
         self.assertEqual(status.dossier_overdue_count, 1, "the open one, due in March")
+
+    def test_monthly_figures_follow_each_result(self):
+        """Every result (and the refusal after processing) is counted in its
+        agency's month as it happens; a rebuild from the dossiers gives the
+        same rows; the figures equal those of the dossiers themselves."""
+        Month = self.env["qms.onestop.kpi.month"]
+        [row] = Month.search([("company_id", "=", self.agency_a.id)])
+        self.assertEqual(
+            (row.tthc_id, row.month, row.finished, row.early, row.on_time_only),
+            (self.tthc, date(2026, 3, 1), 4, 2, 1),
+        )
+        self.assertEqual((row.late, row.on_time, row.on_time_rate), (1, 3, 75.0))
+        self.assertAlmostEqual(row.days_sum, 9.5, delta=0.02)
+        columns = ["finished", "early", "on_time_only", "late", "days_sum"]
+        kept = [{k: v for k, v in r.items() if k != "id"} for r in row.read(columns)]
+        figures = Month._qms_figures(
+            [("company_id", "=", self.agency_a.id)],
+            date(2026, 3, 15),
+            date(2026, 3, 20),
+            by=["tthc_id"],
+        )
+        rows = self.env["qms.onestop.dossier"]._qms_kpi_rows(
+            [("company_id", "=", self.agency_a.id)], date(2026, 3, 1), date(2026, 3, 31)
+        )
+        for key in ("finished", "early", "on_time_only", "late", "on_time_rate"):
+            self.assertEqual(figures[key], rows[key], key)
+        self.assertAlmostEqual(
+            figures["average_days"], rows["average_days"], delta=0.01
+        )
+        self.assertEqual(figures["groups"][(self.tthc,)]["on_time_rate"], 75.0)
+        self.assertEqual(Month._qms_rebuild(self.agency_a), 1)
+        [again] = Month.search([("company_id", "=", self.agency_a.id)])
+        self.assertEqual(
+            [{k: v for k, v in r.items() if k != "id"} for r in again.read(columns)],
+            kept,
+        )
+        # A new result in April opens April's row; March stays as it was.
+        april = self._received("2026-04-01 09:00")
+        self._to_result(
+            april, ["2026-04-01 10:00", "2026-04-02 09:00", "2026-04-02 11:00"]
+        )
+        self.assertEqual(
+            Month.search([("company_id", "=", self.agency_a.id)]).mapped("finished"),
+            [1, 4],
+        )
+        self.assertIsNone(
+            Month._qms_figures([], date(2027, 1, 1), date(2027, 2, 1))["on_time_rate"]
+        )
+
+    def test_monthly_figures_stay_in_their_agency(self):
+        """An officer of agency B sees none of agency A's monthly figures, and
+        nobody writes them by hand."""
+        Month = self.env["qms.onestop.kpi.month"]
+        self.assertTrue(Month.search([("company_id", "=", self.agency_a.id)]))
+        self.assertFalse(Month.with_user(self.desk_b).search([]))
+        self.assertTrue(Month.with_user(self.desk_a).search([]))
+        with self.assertRaises(AccessError):
+            Month.with_user(self.supervisor_a).create(
+                {
+                    "company_id": self.agency_a.id,
+                    "tthc_id": self.tthc.id,
+                    "month": "2026-05-01",
+                }
+            )
