@@ -1,5 +1,5 @@
 # The README's two commands.
-.PHONY: demo test lint bench
+.PHONY: demo test lint bench bench-province
 
 demo:  ## create the demo database and serve it on http://localhost:8069
 	@bash tools/demo.sh
@@ -14,3 +14,6 @@ bench:  ## the working-day engine benchmark, then due dates through Odoo (when i
 	@python3 bench/bench_workdays.py
 	@if python3 -c "import odoo" 2>/dev/null; then python3 bench/bench_deadlines.py; \
 	else echo "bench_deadlines skipped: Odoo 18 is not importable"; fi
+
+bench-province:  ## a province (200 agencies, 1,000,000 dossiers) in a throwaway database: every hot path at 100k and 1M (about 45 min)
+	@python3 bench/bench_province.py $(BENCH_ARGS)
