@@ -1,6 +1,7 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from ..lib import onestop
 
@@ -167,25 +168,29 @@ class QmsOnestopKpiMonth(models.Model):
     def _qms_figures(self, domain, month_from, month_to, by=()):
         """On-time figures of the months [month_from, month_to] (dates; any day
         of the month), as ``lib.onestop.tally`` gives them, in total and per
-        group of the fields ``by`` (e.g. ``("company_id", "tthc_id",
-        "month:month")``): what a dashboard reads."""
+        group of ``by`` (any of ``company_id``, ``tthc_id``, ``month``), keyed
+        by the tuple of their ids and first days of months: what a dashboard
+        reads. The caller's record rules apply; the sums are one SQL
+        aggregate over the rows (no record is built per group)."""
+        by = tuple(by)
+        if not set(by) <= {"company_id", "tthc_id", "month"}:
+            raise ValueError(f"cannot group monthly figures by {by}")
         month_from = fields.Date.to_date(month_from).replace(day=1)
         month_to = fields.Date.to_date(month_to).replace(day=1)
-        by = list(by)
-        rows = self._read_group(
-            list(domain) + [("month", ">=", month_from), ("month", "<=", month_to)],
-            by,
-            [
-                "early:sum",
-                "on_time_only:sum",
-                "late:sum",
-                "days_sum:sum",
-                "days_count:sum",
-            ],
+        query = self._search(
+            list(domain) + [("month", ">=", month_from), ("month", "<=", month_to)]
         )
+        keys = [SQL.identifier(self._table, name) for name in by]
+        if keys:
+            query.groupby = SQL(", ").join(keys)
+        sums = [
+            SQL("coalesce(sum(%s), 0)", SQL.identifier(self._table, name))
+            for name in ("early", "on_time_only", "late", "days_sum", "days_count")
+        ]
+        self.env.cr.execute(query.select(*keys, *sums))
         everything = []
         groups = {}
-        for row in rows:
+        for row in self.env.cr.fetchall():
             key, (early, due_day, late, days, counted) = row[: len(by)], row[len(by) :]
             counts = [
                 ("early", early, days, counted),

@@ -173,7 +173,14 @@ class TestKpi(OnestopCase):
         self.assertAlmostEqual(
             figures["average_days"], rows["average_days"], delta=0.01
         )
-        self.assertEqual(figures["groups"][(self.tthc,)]["on_time_rate"], 75.0)
+        self.assertEqual(figures["groups"][(self.tthc.id,)]["on_time_rate"], 75.0)
+        # Grouped by month: the first day of the agency's month.
+        by_month = Month._qms_figures(
+            [], date(2026, 1, 1), date(2026, 12, 1), ["month"]
+        )
+        self.assertEqual(list(by_month["groups"]), [(date(2026, 3, 1),)])
+        with self.assertRaises(ValueError):
+            Month._qms_figures([], date(2026, 1, 1), date(2026, 12, 1), ["state"])
         self.assertEqual(Month._qms_rebuild(self.agency_a), 1)
         [again] = Month.search([("company_id", "=", self.agency_a.id)])
         self.assertEqual(
@@ -199,6 +206,12 @@ class TestKpi(OnestopCase):
         Month = self.env["qms.onestop.kpi.month"]
         self.assertTrue(Month.search([("company_id", "=", self.agency_a.id)]))
         self.assertFalse(Month.with_user(self.desk_b).search([]))
+        # The figures a user reads follow the same rule.
+        self.assertIsNone(
+            Month.with_user(self.desk_b)._qms_figures(
+                [], date(2026, 3, 1), date(2026, 3, 1)
+            )["on_time_rate"]
+        )
         self.assertTrue(Month.with_user(self.desk_a).search([]))
         with self.assertRaises(AccessError):
             Month.with_user(self.supervisor_a).create(
