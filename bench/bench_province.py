@@ -6,7 +6,7 @@ count.
 Builds (in a throwaway database unless --db names an existing one built by an
 earlier run): 200 agencies with their units and officers, 2,000 procedures with
 effective versions of 3-8 steps (through the ORM), then dossiers over two years
-in stages (default 100,000 then 1,000,000) with their lines, logs, components
+in stages (default 100,000, 300,000 and 1,000,000) with their lines, logs, components
 and clock stops (bulk ``COPY`` in the ORM's shape; a sample is recomputed
 through the ORM and compared at each stage, see ``province.py``).
 
@@ -30,7 +30,7 @@ Results: printed, written to bench/province.json and drawn in
 bench/province.png (each figure against the dossier count).
 
 Needs Odoo 18, PostgreSQL and about 6 GB of disk for 1,000,000 dossiers.
-Usage: python3 bench/bench_province.py [--sizes 100000,1000000] [--db NAME]
+Usage: python3 bench/bench_province.py [--sizes 100000,300000,1000000] [--db NAME]
        [--keep] [--workers 2] [--clients 8] [--duration 60]
 """
 
@@ -682,7 +682,7 @@ def plot(stages, path):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--sizes", default="100000,300000,1000000")
     parser.add_argument("--db")
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--agencies", type=int, default=200)

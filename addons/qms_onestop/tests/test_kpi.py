@@ -176,7 +176,10 @@ class TestKpi(OnestopCase):
         self.assertEqual(figures["groups"][(self.tthc.id,)]["on_time_rate"], 75.0)
         # Grouped by month: the first day of the agency's month.
         by_month = Month._qms_figures(
-            [], date(2026, 1, 1), date(2026, 12, 1), ["month"]
+            [("company_id", "=", self.agency_a.id)],
+            date(2026, 1, 1),
+            date(2026, 12, 1),
+            ["month"],
         )
         self.assertEqual(list(by_month["groups"]), [(date(2026, 3, 1),)])
         with self.assertRaises(ValueError):
