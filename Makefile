@@ -15,5 +15,5 @@ bench:  ## the working-day engine benchmark, then due dates through Odoo (when i
 	@if python3 -c "import odoo" 2>/dev/null; then python3 bench/bench_deadlines.py; \
 	else echo "bench_deadlines skipped: Odoo 18 is not importable"; fi
 
-bench-province:  ## a province (200 agencies, 1,000,000 dossiers) in a throwaway database: every hot path at 100k and 1M (about 45 min)
+bench-province:  ## a province (200 agencies, 1,000,000 dossiers) in a throwaway database: every hot path at 100k, 300k and 1M (about 30 min)
 	@python3 bench/bench_province.py $(BENCH_ARGS)

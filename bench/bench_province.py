@@ -628,9 +628,9 @@ def plot(stages, path):
             "KPIs by agency x procedure x month (ms)",
             [
                 ("kpi_sql_ms", "SQL GROUP BY (baseline)"),
-                ("kpi_read_group_internal_ms", "_read_group"),
+                ("kpi_read_group_internal_ms", "ORM _read_group (reports)"),
                 ("kpi_read_group_pivot_ms", "read_group (pivot)"),
-                ("kpi_rows_ms", "_qms_kpi_rows"),
+                ("kpi_rows_ms", "ORM _qms_kpi_rows (totals only)"),
                 ("kpi_monthly_ms", "monthly figures (dashboard)"),
             ],
         ),
