@@ -25,31 +25,13 @@ Usage: python3 bench/bench_kpi.py --db DATABASE [N]
 import argparse
 import os
 import pathlib
-import statistics
 import sys
-import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "addons" / "qms_onestop" / "lib"))
-
-SQL_BASELINE = """
-    SELECT company_id, tthc_id, date_trunc('month', completed_at) AS month,
-           count(*), avg(on_time_pct)
-      FROM qms_onestop_dossier
-     WHERE timeliness IS NOT NULL
-       AND completed_at >= %s AND completed_at <= %s
-  GROUP BY company_id, tthc_id, date_trunc('month', completed_at)
-"""
-
-
-def median_ms(func, runs=5):
-    times = []
-    result = None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = func()
-        times.append((time.perf_counter() - start) * 1e3)
-    return statistics.median(times), result
+sys.path.insert(0, str(ROOT / "bench"))
+from common import KPI_SQL as SQL_BASELINE  # noqa: E402
+from common import median_ms  # noqa: E402
 
 
 def inflate(env, n):

@@ -379,6 +379,31 @@ def _reserve(cr, table, count):
     return first + 1
 
 
+def _log(  # noqa: PLR0913 (one argument per column of the log)
+    dossier,
+    company,
+    user,
+    action,
+    state,
+    date,
+    *,
+    from_line=None,
+    to_line=None,
+    from_user=None,
+    to_user=None,
+    from_unit=None,
+    to_unit=None,
+    timeliness=None,
+    reason=None,
+):
+    """A process log row in ``LOG_COLUMNS`` order (logged by ``user`` at
+    ``date``, at the competent agency's own desk)."""
+    return (
+        dossier, company, company, user, from_line, to_line, from_user, to_user,
+        from_unit, to_unit, action, state, timeliness, reason, date, date, user,
+    )  # fmt: skip
+
+
 def classify(done, due):
     """``lib/onestop.classify`` over arrays of local datetime64."""
     late = done > due
@@ -689,103 +714,75 @@ class Dossiers:
                 )
             # Process log: receipt, each handoff, then the outcome.
             log_rows.append(
-                (
+                _log(
                     did,
                     cid,
-                    cid,
                     p["desk"],
-                    None,
-                    lid0,
-                    None,
-                    p["desk"],
-                    None,
-                    p["units"][0],
                     "receive",
                     "in_progress",
-                    None,
-                    None,
                     received[i],
+                    to_line=lid0,
+                    to_user=p["desk"],
+                    to_unit=p["units"][0],
                 )
             )
-            moves = min(stop, k - 2) if not finished else k - 2
+            # Into each next step, the return step included (then the result).
+            moves = k - 1 if finished else min(stop, k - 1)
             for j in range(moves):
                 log_rows.append(
-                    (
+                    _log(
                         did,
                         cid,
-                        cid,
                         p["users"][j],
-                        lid0 + j,
-                        lid0 + j + 1,
-                        p["users"][j],
-                        p["users"][j + 1],
-                        p["units"][j],
-                        p["units"][j + 1],
                         "handoff",
                         "in_progress",
-                        step_time[cursor + j],
-                        None,
                         end_utc[cursor + j],
+                        from_line=lid0 + j,
+                        to_line=lid0 + j + 1,
+                        from_user=p["users"][j],
+                        to_user=p["users"][j + 1],
+                        from_unit=p["units"][j],
+                        to_unit=p["units"][j + 1],
+                        timeliness=step_time[cursor + j],
                     )
                 )
             if finished:
                 log_rows.append(
-                    (
+                    _log(
                         did,
                         cid,
-                        cid,
                         p["users"][k - 2],
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
                         "result_ready",
                         "result_ready",
-                        timeliness[i],
-                        None,
                         done_utc[i],
+                        timeliness=timeliness[i],
                     )
                 )
             if state == "returned":
                 log_rows.append(
-                    (
+                    _log(
                         did,
                         cid,
-                        cid,
                         p["desk"],
-                        lid0 + k - 1,
-                        None,
-                        p["desk"],
-                        None,
-                        p["units"][k - 1],
-                        None,
                         "return",
                         "returned",
-                        ret_time[i],
-                        None,
                         ret_utc[i],
+                        from_line=lid0 + k - 1,
+                        from_user=p["desk"],
+                        from_unit=p["units"][k - 1],
+                        timeliness=ret_time[i],
                     )
                 )
             if closing:
                 log_rows.append(
-                    (
+                    _log(
                         did,
                         cid,
-                        cid,
                         p["users"][stop],
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
                         "refuse" if state == "refused" else "withdraw",
                         state,
-                        None,
-                        closing,
                         end_utc[cursor + max(stop - 1, 0)],
+                        reason=closing,
                     )
                 )
             cursor += k - 1
@@ -793,7 +790,7 @@ class Dossiers:
             for c in p["components"]:
                 comp_rows.append((did, cid, cid, *c, self.uid, self.uid, now, now))
             pause_reason = None
-            if v["paused"][i] and not (state == "in_progress" and stop < 2):
+            if v["paused"][i]:  # never an open dossier (see _chunk)
                 pause_reason = (
                     "supplement" if fate[i] == "supplement" else "interagency"
                 )
@@ -813,54 +810,35 @@ class Dossiers:
                 )
                 if pause_reason == "supplement":
                     log_rows.append(
-                        (
+                        _log(
                             did,
                             cid,
-                            cid,
                             p["users"][1],
-                            None,
-                            None,
-                            None,
-                            None,
-                            None,
-                            None,
                             "supplement_request",
                             "waiting_supplement",
-                            None,
-                            None,
                             pause_start[i],
                         )
                     )
                     log_rows.append(
-                        (
+                        _log(
                             did,
                             cid,
-                            cid,
                             p["desk"],
-                            None,
-                            None,
-                            None,
-                            None,
-                            None,
-                            None,
                             "supplement_received",
                             "in_progress",
-                            None,
-                            None,
                             pause_end[i],
                         )
                     )
-            is_final = finished
-            proc_days = round(worked[i] / day_secs, 2) if is_final else None
+            proc_days = round(worked[i] / day_secs, 2) if finished else None
             away = (
                 round(v["pause_secs"][i] / day_secs, 2)
-                if is_final and pause_reason == "interagency"
-                else (0.0 if is_final else None)
+                if finished and pause_reason == "interagency"
+                else (0.0 if finished else None)
             )
             ontime = None
             late = None
             tval = None
-            if is_final:
+            if finished:
                 tval = timeliness[i]
                 ontime = 0.0 if tval == "late" else 100.0
                 late = 100.0 if tval == "late" else 0.0
@@ -893,13 +871,13 @@ class Dossiers:
                     received[i],
                     due[i],
                     due[i],
-                    done_utc[i] if is_final else None,
+                    done_utc[i] if finished else None,
                     ret_utc[i] if state == "returned" else None,
                     end_utc[cursor - k + 1 + max(stop - 1, 0)] if closing else None,
                     closing,
                     ret_utc[i]
                     if state == "returned"
-                    else (done_utc[i] if is_final else received[i]),
+                    else (done_utc[i] if finished else received[i]),
                     ontime,
                     late,
                     False,
@@ -926,12 +904,7 @@ class Dossiers:
                  FROM bench_current c WHERE c.id = d.id;
                TRUNCATE bench_current"""
         )
-        _copy(
-            cr,
-            "qms_onestop_dossier_log",
-            LOG_COLUMNS,
-            (row + (row[-1], row[3]) for row in log_rows),
-        )
+        _copy(cr, "qms_onestop_dossier_log", LOG_COLUMNS, log_rows)
         _copy(cr, "qms_onestop_dossier_component", COMPONENT_COLUMNS, comp_rows)
         _copy(cr, "qms_onestop_pause", PAUSE_COLUMNS, pause_rows)
 

@@ -6,6 +6,16 @@ from odoo.tools import SQL
 from ..lib import onestop
 
 
+def _tally_input(early, due_day, late, days_sum, days_count):
+    """One month's counts as ``lib.onestop.tally`` input (the processing time
+    rides on one timeliness: tally adds it whatever the timeliness)."""
+    return [
+        ("early", early, days_sum, days_count),
+        ("on_time", due_day, 0.0, 0),
+        ("late", late, 0.0, 0),
+    ]
+
+
 class QmsOnestopKpiMonth(models.Model):
     """On-time figures of the finished dossiers per agency, procedure and
     month (the agency's local month of the result), kept up to date at each
@@ -67,10 +77,8 @@ class QmsOnestopKpiMonth(models.Model):
         return [
             counts
             for row in self
-            for counts in (
-                ("early", row.early, row.days_sum, row.days_count),
-                ("on_time", row.on_time_only, 0.0, 0),
-                ("late", row.late, 0.0, 0),
+            for counts in _tally_input(
+                row.early, row.on_time_only, row.late, row.days_sum, row.days_count
             )
         ]
 
@@ -133,8 +141,11 @@ class QmsOnestopKpiMonth(models.Model):
             "DELETE FROM qms_onestop_kpi_month WHERE company_id = ANY(%s)",
             [companies.ids],
         )
+        # One query per time zone (a local month), not per agency.
+        by_zone = {}
         for company in companies:
-            tz = company._qms_clock().tz.zone
+            by_zone.setdefault(company._qms_clock().tz.zone, []).append(company.id)
+        for tz, company_ids in by_zone.items():
             cr.execute(
                 """
                 INSERT INTO qms_onestop_kpi_month
@@ -154,11 +165,11 @@ class QmsOnestopKpiMonth(models.Model):
                        %(uid)s, now() at time zone 'UTC', %(uid)s,
                        now() at time zone 'UTC'
                   FROM qms_onestop_dossier
-                 WHERE company_id = %(company)s AND timeliness IS NOT NULL
+                 WHERE company_id = ANY(%(companies)s) AND timeliness IS NOT NULL
                    AND completed_at IS NOT NULL
               GROUP BY 1, 2, 3
                 """,
-                {"tz": tz, "company": company.id, "uid": self.env.uid},
+                {"tz": tz, "companies": company_ids, "uid": self.env.uid},
             )
         self.invalidate_model()
         return self.search_count([("company_id", "in", companies.ids)])
@@ -191,12 +202,8 @@ class QmsOnestopKpiMonth(models.Model):
         everything = []
         groups = {}
         for row in self.env.cr.fetchall():
-            key, (early, due_day, late, days, counted) = row[: len(by)], row[len(by) :]
-            counts = [
-                ("early", early, days, counted),
-                ("on_time", due_day, 0.0, 0),
-                ("late", late, 0.0, 0),
-            ]
+            counts = _tally_input(*row[len(by) :])
+            key = row[: len(by)]
             everything += counts
             if by:
                 groups[tuple(key)] = onestop.tally(counts)
