@@ -41,7 +41,7 @@ require_oca() {
   missing=$(python3 - <<'PY'
 import importlib.util
 mods = ["base_tier_validation", "report_xlsx", "mgmtsystem_action",
-        "mgmtsystem_objective", "mgmtsystem_nonconformity"]
+        "mgmtsystem_objective", "mgmtsystem_nonconformity", "queue_job"]
 print(" ".join(m for m in mods if importlib.util.find_spec("odoo.addons." + m) is None))
 PY
 )

@@ -4,7 +4,7 @@
     "name": "QMS One-stop Desk (Một cửa điện tử)",
     "summary": "One-stop dossier intake and processing along the ISO procedure, "
     "slips, clock stop, on-time KPIs and the XML-RPC API",
-    "version": "18.0.1.5.0",
+    "version": "18.0.1.6.0",
     "category": "Quality",
     "website": "https://github.com/qms-public-admin/qms-public-admin",
     "author": "QMS Public Admin contributors",
@@ -23,6 +23,7 @@
         "data/qms_onestop_form_data.xml",
         "data/qms_onestop_data.xml",
         "data/qms_onestop_status_map_data.xml",
+        "data/qms_onestop_queue_job_data.xml",
         "views/qms_onestop_dossier_views.xml",
         "views/qms_onestop_detail_views.xml",
         "views/qms_onestop_integration_views.xml",

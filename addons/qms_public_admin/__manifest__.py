@@ -4,7 +4,7 @@
     "name": "QMS for Public Administration (ISO 9001, Vietnam)",
     "summary": "Agencies, legal documents and the Vietnamese working-day calendar "
     "for the ISO 9001 quality system of state administrative agencies",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Quality",
     "website": "https://github.com/qms-public-admin/qms-public-admin",
     "author": "QMS Public Admin contributors",
@@ -20,6 +20,7 @@
         "report_xlsx",
         "mgmtsystem_action",
         "mgmtsystem_objective",
+        "queue_job",
     ],
     "external_dependencies": {"python": ["holidays", "numpy"]},
     "data": [
@@ -35,6 +36,7 @@
         "data/qms_document_data.xml",
         "data/qms_improvement_data.xml",
         "data/qms_risk_data.xml",
+        "data/qms_queue_job_data.xml",
         "report/qms_procedure_report.xml",
         "report/qms_document_master_list_report.xml",
         "report/qms_improvement_reports.xml",
@@ -53,6 +55,7 @@
         "views/qms_risk_views.xml",
         "views/qms_management_review_views.xml",
         "views/qms_dost_report_views.xml",
+        "views/qms_background_task_views.xml",
         "views/qms_improvement_menus.xml",
         "wizards/qms_workday_calculator_views.xml",
         "wizards/qms_legal_review_close_views.xml",

@@ -14,6 +14,10 @@ class OnestopLookup(http.Controller):
         methods=["GET", "POST"],
         csrf=False,
         sitemap=False,
+        # Served from the read replica when there is one: the page only reads;
+        # the attempt counters are written on the primary in a transaction
+        # of their own (qms.onestop.lookup._qms_counts).
+        readonly=True,
     )
     def lookup(self, code=None, digits=None, **_kwargs):
         if request.env["res.lang"]._lang_get("vi_VN"):

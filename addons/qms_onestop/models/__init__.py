@@ -38,3 +38,4 @@ from . import mgmtsystem_indicator
 from . import qms_management_review
 from . import qms_dost_report
 from . import qms_onestop_dossier_demo
+from . import qms_background_task

@@ -11,6 +11,8 @@ reference and never sent as a traceback. A failed call writes nothing; in a batc
 each item succeeds or fails alone.
 """
 
+import contextlib
+import contextvars
 import functools
 import inspect
 import logging
@@ -20,6 +22,7 @@ from psycopg2 import errors as pg_errors
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 from ..lib import api_schema as schema
 from ..lib.states import OPEN_STATES
@@ -35,6 +38,16 @@ RETRIED_BY_ODOO = (
 )
 
 
+# True while a read-only method runs on the replica with the primary to fall
+# back on (a server-side switch: no caller can set it).
+_ON_REPLICA = contextvars.ContextVar("qms_api_on_replica", default=False)
+
+
+class ReplicaBehind(Exception):
+    """The replica has not replayed what the call asks for yet (a dossier
+    filed a moment ago): the call runs again on the primary."""
+
+
 class QmsApiError(UserError):
     """A refused call, with its documented code."""
 
@@ -48,10 +61,19 @@ def coded(status, text):
     return f"[{status}] {text}"
 
 
-def integration_method(func):
+def integration_method(func=None, *, readonly=False):
     """Public API method: integration accounts only, the caller's context
     dropped (only the language is kept), wrong arguments and every error turned
-    into a documented fault."""
+    into a documented fault.
+
+    ``readonly=True`` marks a method that only reads: it is ``api.readonly``
+    (Odoo routes it to the read replica when called through the web client's
+    JSON-RPC) and, when called over XML-RPC, whose Odoo always runs on the
+    primary, its body runs on a cursor of the replica (``db_replica_host``)
+    when one is configured. A read that happens to write is run again on the
+    primary, as Odoo's own HTTP layer does."""
+    if func is None:
+        return functools.partial(integration_method, readonly=readonly)
     signature = inspect.signature(func)
 
     @functools.wraps(func)
@@ -98,13 +120,18 @@ def integration_method(func):
                 )
             ) from None
         try:
+            if readonly:
+                return self._qms_read_on_replica(func, *args, **kwargs)
             return func(self, *args, **kwargs)
         except RETRIED_BY_ODOO:
             raise  # Odoo retries the whole call
         except Exception as exc:  # pylint: disable=broad-except
             raise self._qms_api_fault(exc) from exc
 
-    return api.model(wrapper)
+    wrapper = api.model(wrapper)
+    if readonly:
+        wrapper = api.readonly(wrapper)
+    return wrapper
 
 
 class QmsOnestopApi(models.AbstractModel):
@@ -132,6 +159,38 @@ class QmsOnestopApi(models.AbstractModel):
             return asked
         user_lang = self.env.user.lang
         return user_lang if user_lang in installed else "en_US"
+
+    def _qms_read_on_replica(self, func, *args, **kwargs):
+        """Run the read-only ``func`` on a cursor of the read replica (the
+        primary's when no replica is configured or it cannot be reached: Odoo
+        falls back by itself); on the caller's cursor when that is already
+        read-only (a JSON-RPC call Odoo routed to the replica)."""
+        registry = self.env.registry
+        if self.env.cr.readonly or (
+            registry._db_readonly is None and registry.test_cr is None
+        ):
+            return func(self, *args, **kwargs)
+        # What this transaction wrote (a job's, a test's) is on the primary
+        # before the replica's cursor reads.
+        self.env.flush_all()
+        token = _ON_REPLICA.set(True)
+        try:
+            with contextlib.closing(registry.cursor(readonly=True)) as cr:
+                # Plain values only (never records): they outlive the cursor.
+                return func(self.with_env(self.env(cr=cr)), *args, **kwargs)
+        except ReplicaBehind:
+            _logger.info(
+                "%s: the replica is behind, read on the primary", func.__name__
+            )
+        except pg_errors.ReadOnlySqlTransaction:
+            _logger.warning(
+                "%s wrote on a read-only cursor: run again on the primary",
+                func.__name__,
+                exc_info=True,
+            )
+        finally:
+            _ON_REPLICA.reset(token)
+        return func(self, *args, **kwargs)
 
     # ------------------------------------------------------------ errors
     def _qms_api_text(self, key, params):
@@ -219,6 +278,7 @@ class QmsOnestopApi(models.AbstractModel):
             "already_rated": lambda: self.env._(
                 "Dossier %(code)s was already rated (%(level)s).", **p
             ),
+            "unknown_job": lambda: self.env._("Unknown batch %(job)s.", **p),
             "busy_retry": lambda: self.env._(
                 "The same dossier is being filed by another call: retry.", **p
             ),
@@ -260,12 +320,15 @@ class QmsOnestopApi(models.AbstractModel):
             )
         )
 
-    def _qms_batch(self, values, field, one):
+    def _qms_batch(self, values, field, one, offset=0):
         """Run ``one(value, path)`` for each item in its own savepoint: a bad
-        item is reported and leaves nothing behind, the others go on."""
+        item is reported and leaves nothing behind, the others go on
+        (``offset``: the place of the first item in the caller's list, for a
+        part of a batch run in the background)."""
         limit = self._qms_api_limits()["max_batch"]
         results = []
-        for index, value in enumerate(schema.items(values, field, limit, True)):
+        items = schema.items(values, field, limit, True)
+        for index, value in enumerate(items, start=offset):
             path = f"{field}[{index}]"
             try:
                 with self.env.cr.savepoint():
@@ -292,6 +355,7 @@ class QmsOnestopApi(models.AbstractModel):
             "max_files": int(param("qms_onestop.api_max_files", "20")),
             "max_components": 60,
             "max_batch": int(param("qms_onestop.api_max_batch", "50")),
+            "max_async_batch": int(param("qms_onestop.api_max_async_batch", "5000")),
             "types": [
                 t.strip()
                 for t in param(
@@ -361,7 +425,7 @@ class QmsOnestopApi(models.AbstractModel):
         return dossier
 
     # ================================================================ API
-    @integration_method
+    @integration_method(readonly=True)
     def about(self):
         """Version, error codes, and the agencies this account acts for."""
         limits = self._qms_api_limits()
@@ -388,8 +452,13 @@ class QmsOnestopApi(models.AbstractModel):
 
     @integration_method
     def receive_dossiers(self, dossiers):
-        """Many dossiers in one call: one result per item, in order."""
+        """Many dossiers in one call: one result per item, in order. A batch
+        larger than ``max_batch`` is filed in the background: the answer is
+        ``{"job": reference, "state": "queued", "total": n}`` and
+        ``batch_status(reference)`` gives the results as they come."""
         limits = self._qms_api_limits()
+        if isinstance(dossiers, list) and len(dossiers) > limits["max_batch"]:
+            return self._qms_receive_in_background(dossiers, limits)
         return self._qms_batch(
             dossiers,
             "dossiers",
@@ -398,7 +467,82 @@ class QmsOnestopApi(models.AbstractModel):
             ),
         )
 
-    @integration_method
+    def _qms_receive_in_background(self, dossiers, limits):
+        """Enqueue a large batch in parts of ``max_batch`` dossiers; each part
+        files its dossiers as ``receive_dossiers`` does, as this account."""
+        if len(dossiers) > limits["max_async_batch"]:
+            raise schema.ApiError(
+                schema.TOO_LARGE,
+                "too_many",
+                field="dossiers",
+                max=limits["max_async_batch"],
+            )
+        size = limits["max_batch"]
+        task = self.env["qms.background.task"]._qms_start(
+            self.env._(
+                "%(count)s dossiers from %(login)s",
+                count=len(dossiers),
+                login=self.env.user.login,
+            ),
+            "dossier_batch",
+            len(dossiers),
+            company=self.env.user.company_id,
+        )
+        for start in range(0, len(dossiers), size):
+            task._qms_delay(
+                task,
+                "_qms_job_intake",
+                dossiers[start : start + size],
+                start,
+                description=self.env._(
+                    "Dossiers %(first)s-%(last)s of %(task)s",
+                    first=start + 1,
+                    last=min(start + size, len(dossiers)),
+                    task=task.name,
+                ),
+            )
+        return {
+            "job": task.reference,
+            "state": "queued",
+            "total": len(dossiers),
+            "parts": -(-len(dossiers) // size),
+        }
+
+    @integration_method(readonly=True)
+    def batch_status(self, job):
+        """How far a batch filed in the background got: ``done`` of
+        ``total``, and each item's result so far (in order); only the account
+        that sent the batch may ask."""
+        job = schema.text(job, "job", 64, required=True)
+        task = (
+            self.env["qms.background.task"]
+            .sudo()
+            .search([("reference", "=", job), ("user_id", "=", self.env.uid)], limit=1)
+        )
+        if not task:
+            raise schema.ApiError(schema.UNKNOWN, "unknown_job", job=job)
+        results = []
+        for line in task.line_ids.sorted("sequence"):
+            if line.ok:
+                results.append({"index": line.sequence, "ok": True, "code": line.ref})
+            else:
+                results.append(
+                    {
+                        "index": line.sequence,
+                        "ok": False,
+                        "error": {"code": line.error_code, "message": line.message},
+                    }
+                )
+        return {
+            "job": task.reference,
+            "state": task.state,
+            "total": task.total,
+            "done": task.done,
+            "failed": task.failed_items,
+            "results": results,
+        }
+
+    @integration_method(readonly=True)
     def dossier_status(self, codes, with_files=False):
         """Status of one or more dossiers (up to 200 codes); an unknown code
         gets ``{"code": ..., "error": {...}}`` in its place."""
@@ -417,6 +561,9 @@ class QmsOnestopApi(models.AbstractModel):
             d.name: d
             for d in self.env["qms.onestop.dossier"].search([("name", "in", codes)])
         }
+        if _ON_REPLICA.get() and set(codes) - set(found):
+            # Filed a moment ago on the primary, not replayed yet here.
+            raise ReplicaBehind()
         rows = self.env["qms.onestop.status.map"]._qms_rows()
         result = []
         for code in codes:
@@ -436,20 +583,55 @@ class QmsOnestopApi(models.AbstractModel):
                 )
         return result
 
-    @integration_method
+    @integration_method(readonly=True)
     def dossier_changes(self, after_id=0, since=None, limit=100):
-        """What happened to the caller's dossiers, oldest first: one event per
-        move of the process log, with the dossier's status after it. Poll with
-        ``after_id`` = the ``last_id`` of the previous answer."""
+        """What happened to the caller's dossiers, in the order they were
+        committed: one event per move of the process log, with the dossier's
+        status after it. Poll with ``after_id`` = the ``last_id`` of the
+        previous answer: no event is ever skipped or repeated, on the primary
+        or on a replica that lags behind it (see the readme)."""
         after_id = schema.number(after_id, "after_id", 0, 2**63, integer=True) or 0
         since = schema.moment(since, "since")
         limit = schema.number(limit, "limit", 1, 500, integer=True) or 100
-        domain = [("id", ">", after_id)]
-        if since:
-            domain.append(("create_date", ">=", since))
-        logs = self.env["qms.onestop.dossier.log"].search(
-            domain, order="id", limit=limit + 1
+        Log = self.env["qms.onestop.dossier.log"]
+        query = Log._search(
+            [("create_date", ">=", since)] if since else [], limit=limit + 1
         )
+        table = SQL.identifier(Log._table)
+        # Settled events only: written by transactions that ended before the
+        # oldest one still running began (on a replica: as far as it has
+        # replayed), so nothing can still appear before them; and this
+        # transaction's own.
+        query.add_where(
+            SQL(
+                "(%s.txid < txid_snapshot_xmin(txid_current_snapshot()) "
+                "OR %s.txid = txid_current_if_assigned())",
+                table,
+                table,
+            )
+        )
+        if after_id:
+            # The position of ``after_id`` in that order (the log row itself,
+            # or the last one before it when the number is not an event's).
+            self.env.cr.execute(
+                SQL(
+                    "SELECT txid FROM %s WHERE id <= %s ORDER BY id DESC LIMIT 1",
+                    table,
+                    after_id,
+                )
+            )
+            row = self.env.cr.fetchone()
+            query.add_where(
+                SQL(
+                    "(%s.txid, %s.id) > (%s, %s)",
+                    table,
+                    table,
+                    row and row[0] or 0,
+                    after_id,
+                )
+            )
+        query.order = SQL("%s.txid, %s.id", table, table)
+        logs = Log.browse(query)
         more = len(logs) > limit
         logs = logs[:limit]
         actions = dict(logs._fields["action"]._description_selection(self.env))

@@ -62,9 +62,26 @@ class QmsOnestopDossierLog(models.Model):
     note = fields.Text()
 
     def init(self):
-        # The integration API's changes feed pages through the log in this order.
+        # The integration API's changes feed pages through the log in the order
+        # of the transactions that wrote it (``txid``, then ``id``), and only
+        # up to the oldest transaction still running: ids are taken when a row
+        # is inserted, not when it commits, so a feed ordered by id alone could
+        # skip a row committed late under a lower id. Rows logged before this
+        # column existed keep 0 (id order among them, before every new row).
+        # Not an ORM field: PostgreSQL fills it, nobody writes it.
+        cr = self.env.cr
+        cr.execute(
+            f"ALTER TABLE {self._table} "
+            "ADD COLUMN IF NOT EXISTS txid bigint NOT NULL DEFAULT 0"
+        )
+        cr.execute(
+            f"ALTER TABLE {self._table} ALTER COLUMN txid SET DEFAULT txid_current()"
+        )
         tools.create_index(
-            self.env.cr,
+            cr, "qms_onestop_dossier_log_txid_idx", self._table, ["txid", "id"]
+        )
+        tools.create_index(
+            cr,
             "qms_onestop_dossier_log_feed_idx",
             self._table,
             ["create_date", "id"],

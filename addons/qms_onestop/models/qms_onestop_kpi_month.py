@@ -1,6 +1,7 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from ..lib import onestop
@@ -173,6 +174,36 @@ class QmsOnestopKpiMonth(models.Model):
             )
         self.invalidate_model()
         return self.search_count([("company_id", "in", companies.ids)])
+
+    @api.model
+    def action_rebuild_background(self):
+        """Recount every agency's monthly figures through the job queue, a
+        part per group of agencies (a province: a few minutes in all); the
+        administrator lands on the task and watches it advance."""
+        if not self.env.user.has_group("base.group_system"):
+            raise AccessError(
+                self.env._("Only the administrator recounts the figures.")
+            )
+        # Every agency the administrator can see: a few hundred in a province.
+        companies = self.env["res.company"].search([])  # pylint: disable=no-search-all
+        param = self.env["ir.config_parameter"].sudo().get_param
+        size = max(1, int(param("qms_onestop.kpi_rebuild_agencies_per_job", "20")))
+        task = self.env["qms.background.task"]._qms_start(
+            self.env._("Recount of the monthly on-time figures"),
+            "kpi_rebuild",
+            len(companies),
+        )
+        for start in range(0, len(companies), size):
+            part = companies[start : start + size]
+            task._qms_delay(
+                task,
+                "_qms_job_kpi_rebuild",
+                part.ids,
+                description=self.env._(
+                    "Recount of %(count)s agencies' figures", count=len(part)
+                ),
+            )
+        return task.action_open()
 
     # ------------------------------------------------------------ reading
     @api.model

@@ -54,16 +54,23 @@ class QmsOnestopLookup(models.Model):
         }
 
     @api.model
-    def _qms_counts(self, items):
+    def _qms_counts(self, items, attempt=None):
         """For each (key, window in minutes, add): add ``add`` to the attempts
         of ``key`` in its current window and return the count (``add`` 0 only
-        reads it). One transaction of its own that commits at once, so a
-        refused or rolled-back request still counts; concurrent increments of
-        the same row are serialised by PostgreSQL and retried here."""
+        reads it); ``attempt`` (address hash, found) records the attempt. One
+        transaction of its own on the primary that commits at once, so a
+        refused or rolled-back request still counts, and the page itself only
+        reads (it is served from the read replica when there is one);
+        concurrent increments of the same row are serialised by PostgreSQL
+        and retried here."""
         epoch = int(fields.Datetime.now().timestamp())
         for _attempt in range(50):
             with self.env.registry.cursor() as cr:
                 try:
+                    if attempt:
+                        self.with_env(self.env(cr=cr)).sudo().create(
+                            {"ip_hash": attempt[0], "found": attempt[1]}
+                        )
                     counts = []
                     for key, minutes, add in items:
                         start = epoch - epoch % (minutes * 60)
@@ -95,11 +102,6 @@ class QmsOnestopLookup(models.Model):
         return [10**9] * len(items)  # never settled: refuse
 
     @api.model
-    def _qms_count(self, key, minutes, add=1):
-        """The count of one key (see :meth:`_qms_counts`)."""
-        return self._qms_counts([(key, minutes, add)])[0]
-
-    @api.model
     def _qms_hash(self, address):
         secret = self.env["ir.config_parameter"].sudo().get_param("database.secret")
         return hmac.new(
@@ -128,9 +130,11 @@ class QmsOnestopLookup(models.Model):
         if wrong >= settings["max_wrong_per_code"]:
             return "code_locked", {}
         dossier = self._qms_match(code, factor)
-        self.sudo().create({"ip_hash": ip_hash, "found": bool(dossier)})
+        self._qms_counts(
+            [] if dossier else [(code_key, code_minutes, 1)],
+            attempt=(ip_hash, bool(dossier)),
+        )
         if not dossier:
-            self._qms_count(code_key, code_minutes)
             return "none", {}
         return "found", self._qms_public_values(dossier)
 

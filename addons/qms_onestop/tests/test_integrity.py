@@ -632,7 +632,9 @@ class TestLookupRace(BaseCase):
                 with db.cursor() as cr:
                     env = api.Environment(cr, SUPERUSER_ID, {})
                     start.wait(timeout=30)
-                    results.append(env["qms.onestop.lookup"]._qms_count(key, 15))
+                    results.append(
+                        env["qms.onestop.lookup"]._qms_counts([(key, 15, 1)])[0]
+                    )
             except Exception as exc:  # noqa: BLE001 - reported below
                 errors.append(exc)
 

@@ -57,3 +57,5 @@ from . import qms_dost_report
 from . import qms_dost_report_line
 from . import qms_agency_status
 from . import qms_catalogue_sync
+from . import qms_background_task
+from . import qms_background_task_line

@@ -19,6 +19,45 @@ class QmsCatalogueSync(models.AbstractModel):
     _name = "qms.catalogue.sync"
     _description = "National Catalogue Synchronisation"
 
+    # ------------------------------------------------------------ the import
+    def _qms_import_rows(self, rows):
+        """Create or update the procedures of checked spreadsheet rows
+        (``lib.tthc_import.parse_rows`` values); (created, updated)."""
+        Tthc = self.env["qms.tthc"].with_context(active_test=False)
+        existing = {
+            t.code: t for t in Tthc.search([("code", "in", [r["code"] for r in rows])])
+        }
+        levels = {
+            lvl.code: lvl
+            for lvl in self.env["qms.agency.level"]
+            .with_context(active_test=False)
+            .search([])
+        }
+        # A catalogue repeats the same few sectors and laws on thousands of rows:
+        # look each up (or create it) once per import.
+        sectors, laws = {}, {}
+        created = updated = 0
+        for row in rows:
+            vals = {
+                "name": row["name"],
+                "sector_id": self._qms_sector(row["sector"], sectors).id,
+                "level_ids": [
+                    (6, 0, [levels[c].id for c in row["levels"] if c in levels])
+                ],
+                "legal_basis_ids": [
+                    (6, 0, self._qms_legal_documents(row["legal"], laws).ids)
+                ],
+                "online_level": row["online_level"],
+                "result_type": row["result_type"] or False,
+                "legal_deadline": row["legal_deadline"],
+                "deadline_uom": row["deadline_uom"],
+                "is_same_day": row["is_same_day"],
+            }
+            _tthc, is_new = self._qms_upsert_procedure(row["code"], vals, existing)
+            created += is_new
+            updated += not is_new
+        return created, updated
+
     # ------------------------------------------------------------- look-ups
     def _qms_sector(self, name, cache):
         """The sector named ``name`` (created when new); ``cache`` keeps the

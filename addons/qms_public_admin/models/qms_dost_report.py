@@ -411,6 +411,27 @@ class QmsDostReport(models.Model):
             )
         return True
 
+    def action_generate_background(self):
+        """Generate the selected reports (e.g. every agency's of a province at
+        the end of the year) through the job queue, one part per report; the
+        user lands on the task and watches it advance."""
+        reports = self.filtered(lambda r: r.state == "draft")
+        if not reports:
+            raise UserError(self.env._("Select draft reports to generate."))
+        task = self.env["qms.background.task"]._qms_start(
+            self.env._("Annual reports (%(count)s)", count=len(reports)),
+            "dost_report",
+            len(reports),
+        )
+        for report in reports:
+            task._qms_delay(
+                task,
+                "_qms_job_dost_report",
+                report.id,
+                description=self.env._("Generate %(report)s", report=report.name),
+            )
+        return task.action_open()
+
     def action_submit(self):
         for report in self:
             report._qms_require_state(

@@ -68,41 +68,12 @@ class QmsTthcImport(models.TransientModel):
                     "\n".join(lines),
                 )
             )
-        Sync = self.env["qms.catalogue.sync"]
-        Tthc = self.env["qms.tthc"].with_context(active_test=False)
-        existing = {
-            t.code: t
-            for t in Tthc.search([("code", "in", [v["code"] for _n, v in values])])
-        }
-        levels = {
-            lvl.code: lvl
-            for lvl in self.env["qms.agency.level"]
-            .with_context(active_test=False)
-            .search([])
-        }
-        # A catalogue repeats the same few sectors and laws on thousands of rows:
-        # look each up (or create it) once per import.
-        sectors, laws = {}, {}
-        created = updated = 0
-        for _number, row in values:
-            vals = {
-                "name": row["name"],
-                "sector_id": Sync._qms_sector(row["sector"], sectors).id,
-                "level_ids": [
-                    (6, 0, [levels[c].id for c in row["levels"] if c in levels])
-                ],
-                "legal_basis_ids": [
-                    (6, 0, Sync._qms_legal_documents(row["legal"], laws).ids)
-                ],
-                "online_level": row["online_level"],
-                "result_type": row["result_type"] or False,
-                "legal_deadline": row["legal_deadline"],
-                "deadline_uom": row["deadline_uom"],
-                "is_same_day": row["is_same_day"],
-            }
-            _tthc, is_new = Sync._qms_upsert_procedure(row["code"], vals, existing)
-            created += is_new
-            updated += not is_new
+        rows = [row for _number, row in values]
+        param = self.env["ir.config_parameter"].sudo().get_param
+        chunk = max(1, int(param("qms_public_admin.import_chunk_rows", "200")))
+        if len(rows) > chunk:
+            return self._qms_import_in_background(rows, chunk)
+        created, updated = self.env["qms.catalogue.sync"]._qms_import_rows(rows)
         self.write({"created_count": created, "updated_count": updated})
         return {
             "type": "ir.actions.client",
@@ -117,6 +88,28 @@ class QmsTthcImport(models.TransientModel):
                 "next": {"type": "ir.actions.act_window_close"},
             },
         }
+
+    def _qms_import_in_background(self, rows, chunk):
+        """A large catalogue: imported in parts of ``chunk`` rows by the job
+        queue; the user lands on the task and watches it advance."""
+        task = self.env["qms.background.task"]._qms_start(
+            self.env._("Import of %(file)s", file=self.filename or "catalogue"),
+            "catalogue_import",
+            len(rows),
+        )
+        for start in range(0, len(rows), chunk):
+            task._qms_delay(
+                task,
+                "_qms_job_catalogue",
+                rows[start : start + chunk],
+                start,
+                description=self.env._(
+                    "Catalogue import, rows %(first)s-%(last)s",
+                    first=start + 1,
+                    last=min(start + chunk, len(rows)),
+                ),
+            )
+        return task.action_open()
 
     def _message(self, error):
         code, params = error
