@@ -1,5 +1,5 @@
 # The README's two commands.
-.PHONY: demo test lint bench bench-province
+.PHONY: demo test lint bench bench-province scaleout
 
 demo:  ## create the demo database and serve it on http://localhost:8069
 	@bash tools/demo.sh
@@ -17,3 +17,6 @@ bench:  ## the working-day engine benchmark, then due dates through Odoo (when i
 
 bench-province:  ## a province (200 agencies, 1,000,000 dossiers) in a throwaway database: every hot path at 100k, 300k and 1M (about 30 min)
 	@python3 bench/bench_province.py $(BENCH_ARGS)
+
+scaleout:  ## a primary + streaming replica, Odoo with workers and the job runner: smoke test and proof of routing (MEASURE=1: reads/s and intake/s)
+	@python3 tools/scaleout.py $(if $(MEASURE),--measure) $(SCALEOUT_ARGS)

@@ -37,4 +37,5 @@ cat <<MSG
      vinh.lanhdao [demo]   approving leader;  hong.giamsat [demo] supervisor
      dvc.integration [demo] XML-RPC integration account
 MSG
-exec python3 -m odoo -c odoo.conf --addons-path="$ADDONS_PATH" -d "$DB" --db-filter="^$DB\$"
+exec python3 -m odoo -c odoo.conf --addons-path="$ADDONS_PATH" -d "$DB" --db-filter="^$DB\$" \
+  --load=base,web,queue_job

@@ -11,9 +11,14 @@ class QmsBackgroundTask(models.Model):
     kind = fields.Selection(
         selection_add=[
             ("dossier_batch", "Dossier Batch"),
+            ("catalogue_sync", "Catalogue Synchronisation"),
             ("kpi_rebuild", "Figures Recount"),
         ],
-        ondelete={"dossier_batch": "cascade", "kpi_rebuild": "cascade"},
+        ondelete={
+            "dossier_batch": "cascade",
+            "catalogue_sync": "cascade",
+            "kpi_rebuild": "cascade",
+        },
     )
 
     def _qms_job_intake(self, items, start):
@@ -23,13 +28,34 @@ class QmsBackgroundTask(models.Model):
         nothing twice)."""
         api = self.env["qms.onestop.api"]
         limits = api._qms_api_limits()
-        results = api._qms_batch(
+        return self._qms_api_part(
             items,
+            start,
             "dossiers",
             lambda value, path: api._qms_filed(
                 *api._qms_file(schema.dossier(value, limits, path))
             ),
-            offset=start,
+        )
+
+    def _qms_job_sync_procedures(self, items, start):
+        """A part of a catalogue sent to ``sync_procedures`` (idempotent by
+        procedure code); the account's group was checked when it was sent."""
+        api = self.env["qms.onestop.api"]
+        choices = api._qms_api_choices()
+        return self._qms_api_part(
+            items,
+            start,
+            "procedures",
+            lambda value, path: api._qms_sync_procedure(
+                schema.procedure(value, path, choices)
+            ),
+        )
+
+    def _qms_api_part(self, items, start, field, one):
+        """Run a part item by item as the API's batches do and record each
+        item's outcome (its code, or its error)."""
+        results = self.env["qms.onestop.api"]._qms_batch(
+            items, field, one, offset=start
         )
         self._qms_record(
             [
@@ -38,7 +64,8 @@ class QmsBackgroundTask(models.Model):
                     "ok": result["ok"],
                     "ref": result.get("code"),
                     "error_code": result.get("error", {}).get("code"),
-                    "message": result.get("error", {}).get("message"),
+                    "message": result.get("error", {}).get("message")
+                    or result.get("result"),
                 }
                 for result in results
             ]

@@ -458,7 +458,17 @@ class QmsOnestopApi(models.AbstractModel):
         ``batch_status(reference)`` gives the results as they come."""
         limits = self._qms_api_limits()
         if isinstance(dossiers, list) and len(dossiers) > limits["max_batch"]:
-            return self._qms_receive_in_background(dossiers, limits)
+            return self._qms_in_background(
+                dossiers,
+                "dossiers",
+                "dossier_batch",
+                "_qms_job_intake",
+                self.env._(
+                    "%(count)s dossiers from %(login)s",
+                    count=len(dossiers),
+                    login=self.env.user.login,
+                ),
+            )
         return self._qms_batch(
             dossiers,
             "dossiers",
@@ -467,45 +477,38 @@ class QmsOnestopApi(models.AbstractModel):
             ),
         )
 
-    def _qms_receive_in_background(self, dossiers, limits):
-        """Enqueue a large batch in parts of ``max_batch`` dossiers; each part
-        files its dossiers as ``receive_dossiers`` does, as this account."""
-        if len(dossiers) > limits["max_async_batch"]:
+    def _qms_in_background(self, values, field, kind, job_method, label):
+        """Enqueue a large batch in parts of ``max_batch`` items; each part
+        runs ``qms.background.task.<job_method>(items, start)`` as this
+        account, item by item as the synchronous call does. The answer is
+        the reference to poll ``batch_status`` with."""
+        limits = self._qms_api_limits()
+        if len(values) > limits["max_async_batch"]:
             raise schema.ApiError(
-                schema.TOO_LARGE,
-                "too_many",
-                field="dossiers",
-                max=limits["max_async_batch"],
+                schema.TOO_LARGE, "too_many", field=field, max=limits["max_async_batch"]
             )
         size = limits["max_batch"]
         task = self.env["qms.background.task"]._qms_start(
-            self.env._(
-                "%(count)s dossiers from %(login)s",
-                count=len(dossiers),
-                login=self.env.user.login,
-            ),
-            "dossier_batch",
-            len(dossiers),
-            company=self.env.user.company_id,
+            label, kind, len(values), company=self.env.user.company_id
         )
-        for start in range(0, len(dossiers), size):
+        for start in range(0, len(values), size):
             task._qms_delay(
                 task,
-                "_qms_job_intake",
-                dossiers[start : start + size],
+                job_method,
+                values[start : start + size],
                 start,
                 description=self.env._(
-                    "Dossiers %(first)s-%(last)s of %(task)s",
+                    "Items %(first)s-%(last)s of %(task)s",
                     first=start + 1,
-                    last=min(start + size, len(dossiers)),
+                    last=min(start + size, len(values)),
                     task=task.name,
                 ),
             )
         return {
             "job": task.reference,
             "state": "queued",
-            "total": len(dossiers),
-            "parts": -(-len(dossiers) // size),
+            "total": len(values),
+            "parts": -(-len(values) // size),
         }
 
     @integration_method(readonly=True)
@@ -750,7 +753,22 @@ class QmsOnestopApi(models.AbstractModel):
     def sync_procedures(self, procedures):
         """Create or update administrative procedures by national code, with
         their cases, components, fees, legal bases and performing agencies
-        (idempotent: the lists replace what the procedure had)."""
+        (idempotent: the lists replace what the procedure had). More than
+        ``max_batch`` procedures (a whole catalogue) are synchronised in the
+        background, as ``receive_dossiers`` does."""
+        limit = self._qms_api_limits()["max_batch"]
+        if isinstance(procedures, list) and len(procedures) > limit:
+            return self._qms_in_background(
+                procedures,
+                "procedures",
+                "catalogue_sync",
+                "_qms_job_sync_procedures",
+                self.env._(
+                    "%(count)s procedures from %(login)s",
+                    count=len(procedures),
+                    login=self.env.user.login,
+                ),
+            )
         return self._qms_batch(
             procedures,
             "procedures",

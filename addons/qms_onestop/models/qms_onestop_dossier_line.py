@@ -283,20 +283,21 @@ class QmsOnestopDossierLine(models.Model):
         )
 
     @api.model
-    def _qms_remind_due(self):
+    def _qms_remind_due(self, companies=None):
         """Activities for officers whose steps are due today or overdue (one
-        per step)."""
+        per step), of ``companies`` (every agency by default)."""
         activity_type = self.env.ref("qms_onestop.mail_activity_step_due")
         now = fields.Datetime.now()
         # Due by the end of today in any time zone: checked per agency below.
-        lines = self.sudo().search(
-            [
-                ("state", "=", "open"),
-                ("user_id", "!=", False),
-                ("due_at", "<", now + timedelta(days=1)),
-                ("dossier_id.state", "=", "in_progress"),
-            ]
-        )
+        domain = [
+            ("state", "=", "open"),
+            ("user_id", "!=", False),
+            ("due_at", "<", now + timedelta(days=1)),
+            ("dossier_id.state", "=", "in_progress"),
+        ]
+        if companies is not None:
+            domain.append(("company_id", "in", companies.ids))
+        lines = self.sudo().search(domain)
         existing = set(
             self.env["mail.activity"]
             .sudo()

@@ -13,16 +13,46 @@ class QmsOnestopDossier(models.Model):
     def _cron_onestop_watch(self):
         """Hourly: flag dossiers with no action for too long and tell their
         supervisors; remind officers of steps due today or overdue; stop the
-        processing of dossiers whose applicant did not supply in time."""
-        self._qms_flag_stuck()
-        self.env["qms.onestop.dossier.line"]._qms_remind_due()
-        self.env["qms.onestop.supplement"]._qms_expire()
+        processing of dossiers whose applicant did not supply in time.
+
+        In a province (more agencies with open dossiers than
+        ``qms_onestop.watch_agencies_per_run``), the watch of each agency is a
+        job of its own on the job queue (channel ``root.qms.reminders``): the
+        reminders of hundreds of agencies are sent by the job runner's
+        workers, a failing agency is retried alone and shown to the
+        administrator, and the cron itself ends in a moment."""
+        busy = self.sudo()._read_group(
+            [("state", "in", ("in_progress", "waiting_supplement"))], ["company_id"]
+        )
+        companies = self.env["res.company"].browse([c.id for (c,) in busy])
+        param = self.env["ir.config_parameter"].sudo().get_param
+        limit = int(param("qms_onestop.watch_agencies_per_run", "20"))
+        if len(companies) <= limit:
+            self._qms_watch(companies)
+            return
+        for company in companies:
+            self.with_delay(
+                description=self.env._(
+                    "One-stop watch of %(agency)s", agency=company.name
+                ),
+                identity_key=f"qms_onestop_watch_{company.id}_{fields.Datetime.now():%Y%m%d%H}",
+            )._qms_watch(company)
 
     @api.model
-    def _qms_flag_stuck(self):
+    def _qms_watch(self, companies):
+        """The watch of ``companies`` (see :meth:`_cron_onestop_watch`)."""
+        self._qms_flag_stuck(companies)
+        self.env["qms.onestop.dossier.line"]._qms_remind_due(companies)
+        self.env["qms.onestop.supplement"]._qms_expire(companies)
+
+    @api.model
+    def _qms_flag_stuck(self, companies=None):
         now = fields.Datetime.now()
         activity_type = self.env.ref("qms_onestop.mail_activity_dossier_stuck")
-        busy = self.sudo()._read_group([("state", "=", "in_progress")], ["company_id"])
+        domain = [("state", "=", "in_progress")]
+        if companies is not None:
+            domain.append(("company_id", "in", companies.ids))
+        busy = self.sudo()._read_group(domain, ["company_id"])
         for (company,) in busy:
             company = company.sudo()
             hours = company.qms_onestop_stuck_hours

@@ -140,17 +140,19 @@ class QmsOnestopSupplement(models.Model):
         )
 
     @api.model
-    def _qms_expire(self):
-        """Requests past their deadline: processing stops (a stop notice is
-        drafted and submitted to the approving leader)."""
+    def _qms_expire(self, companies=None):
+        """Requests past their deadline, of ``companies`` (every agency by
+        default): processing stops (a stop notice is drafted and submitted to
+        the approving leader)."""
         now = fields.Datetime.now()
-        expired = self.sudo().search(
-            [
-                ("state", "=", "issued"),
-                ("stage", "=", "processing"),
-                ("deadline_at", "<", now),
-            ]
-        )
+        domain = [
+            ("state", "=", "issued"),
+            ("stage", "=", "processing"),
+            ("deadline_at", "<", now),
+        ]
+        if companies is not None:
+            domain.append(("company_id", "in", companies.ids))
+        expired = self.sudo().search(domain)
         Notice = self.env["qms.onestop.notice"].sudo()
 
         def expire(supplement):

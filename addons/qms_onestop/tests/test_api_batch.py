@@ -72,7 +72,39 @@ class TestApiBackgroundBatch(ApiCase):
                 self.api.receive_dossiers([self.payload(f"MAX-{n}") for n in range(9)])
             trap.assert_jobs_count(0)
         self.assertFalse(
-            self.env["qms.background.task"].search([("kind", "=", "dossier_batch")])
+            self.env["qms.background.task"].search([("user_id", "=", self.integ.id)])
+        )
+
+    def test_large_catalogue_synchronised_in_the_background(self):
+        def proc(n, **values):
+            return dict(
+                {
+                    "code": f"9.9997{n:02d}",
+                    "name": f"Thủ tục đồng bộ thử nghiệm {n}",
+                    "sector": "Hộ tịch",
+                    "agencies": ["000.00.99.H99"],
+                    "cases": [{"name": "Thông thường", "deadline": 5}],
+                },
+                **values,
+            )
+
+        catalogue = [proc(n) for n in range(5)]
+        catalogue[2] = proc(2, agencies=["000.00.55.H99"])  # unknown agency
+        with trap_jobs() as trap:
+            answer = self.api.sync_procedures(catalogue)
+            trap.assert_jobs_count(2)
+            trap.perform_enqueued_jobs()
+        status = self.api.batch_status(answer["job"])
+        self.assertEqual(
+            (status["state"], status["done"], status["failed"]), ("done", 5, 1)
+        )
+        self.assertEqual(
+            [(r["ok"], r.get("code")) for r in status["results"]],
+            [(True, "9.999700"), (True, "9.999701"), (False, None)]
+            + [(True, "9.999703"), (True, "9.999704")],
+        )
+        self.assertEqual(
+            self.env["qms.tthc"].search_count([("code", "=like", "9.9997%")]), 4
         )
 
     def test_figures_recounted_in_the_background(self):

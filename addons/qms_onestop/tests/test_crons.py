@@ -1,5 +1,7 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.addons.queue_job.tests.common import trap_jobs
+
 from .common import OnestopCase
 
 
@@ -97,4 +99,35 @@ class TestCrons(OnestopCase):
         with self.at("2026-03-05 10:00"):
             watch()
         self.assertEqual(slip_b.state, "expired")
+        self.assertEqual(dossier_b.notice_ids.mapped("kind"), ["stop"])
+
+    def test_province_watch_runs_an_agency_per_job(self):
+        """Above ``watch_agencies_per_run`` agencies, the cron only enqueues
+        one job per agency; the jobs do what the cron did."""
+        self.case.supplement_days = 2
+        dossier_a = self._received("2026-03-02 09:00")
+        dossier_b = self._received(
+            "2026-03-02 09:00", user=self.desk_b, receiving_company_id=self.agency_b.id
+        )
+        self._handoff(dossier_a, "2026-03-02 10:00")
+        self._handoff(dossier_b, "2026-03-02 10:00")
+        slip_a = self._request(dossier_a, "2026-03-02 14:00")
+        slip_b = self._request(dossier_b, "2026-03-02 14:00")
+        self.env["ir.config_parameter"].sudo().set_param(
+            "qms_onestop.watch_agencies_per_run", "1"
+        )
+        with trap_jobs() as trap, self.at("2026-03-05 08:00"):
+            self.env["qms.onestop.dossier"]._cron_onestop_watch()
+            jobs = [
+                job for job in trap.enqueued_jobs if job.method_name == "_qms_watch"
+            ]
+            # One job per agency with open dossiers (the demo's included).
+            self.assertLessEqual(
+                {self.agency_a, self.agency_b}, {job.args[0] for job in jobs}
+            )
+            self.assertEqual(len(jobs), len({job.args[0] for job in jobs}))
+            self.assertEqual(slip_a.state, "issued", "nothing done by the cron")
+            trap.perform_enqueued_jobs()
+        self.assertEqual((slip_a.state, slip_b.state), ("expired", "expired"))
+        self.assertEqual(dossier_a.notice_ids.mapped("kind"), ["stop"])
         self.assertEqual(dossier_b.notice_ids.mapped("kind"), ["stop"])
