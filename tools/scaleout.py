@@ -401,6 +401,15 @@ def check_log(server):
         for line in text.splitlines()
         if " ERROR " in line or " CRITICAL " in line or "Traceback" in line
     ]
+    # Caches are cleared when something changed them (the smoke's own
+    # set_param: once per worker), not at every call: a replica whose
+    # signaling sequences are read instead of the primary's would clear them
+    # twice per XML-RPC call.
+    clears = text.count("Invalidating caches after database signaling")
+    reloads = text.count("Reloading the model registry")
+    log(f"cache clears by signaling: {clears}, registry reloads: {reloads}")
+    assert clears <= 2 * (server.workers + 2), f"{clears} cache clears"
+    assert not reloads, f"{reloads} registry reloads"
     assert not respawns, "the websocket process is respawning (see the log)"
     assert gevent, "the websocket (gevent) process did not start"
     assert not errors, "errors in the server log:\n" + "\n".join(errors[:20])

@@ -1,1 +1,2 @@
 from . import models, report, wizards
+from . import http_replica

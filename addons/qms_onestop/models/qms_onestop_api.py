@@ -170,8 +170,9 @@ class QmsOnestopApi(models.AbstractModel):
             registry._db_readonly is None and registry.test_cr is None
         ):
             return func(self, *args, **kwargs)
-        # What this transaction wrote (a job's, a test's) is on the primary
-        # before the replica's cursor reads.
+        # A call over RPC has written nothing yet; server code that calls
+        # this after writing (a test, whose "replica" is a read-only view of
+        # its own transaction) flushes first.
         self.env.flush_all()
         token = _ON_REPLICA.set(True)
         try:

@@ -418,6 +418,8 @@ class QmsDostReport(models.Model):
         reports = self.filtered(lambda r: r.state == "draft")
         if not reports:
             raise UserError(self.env._("Select draft reports to generate."))
+        # Refused here, not in each job, for a user who may not generate them.
+        reports.check_access("write")
         task = self.env["qms.background.task"]._qms_start(
             self.env._("Annual reports (%(count)s)", count=len(reports)),
             "dost_report",

@@ -115,6 +115,11 @@ class TestBackgroundTasks(QmsSystemCase):
                 {"company_id": self.agency_b.id, "year": 2026},
             ]
         )
+        # A user who may read the report but not generate it: refused at once.
+        with trap_jobs() as trap:
+            with self.assertRaises(AccessError):
+                reports[0].with_user(self.staff_a).action_generate_background()
+            trap.assert_jobs_count(0)
         with trap_jobs() as trap:
             action = reports.action_generate_background()
             trap.assert_jobs_count(2)
