@@ -147,7 +147,19 @@ class QmsBackgroundTask(models.Model):
             updated=updated,
         )
         self._qms_record(
-            [{"count": len(rows), "ok": True, "sequence": start, "message": message}]
+            [
+                {
+                    "count": len(rows),
+                    "ok": True,
+                    "sequence": start,
+                    "ref": self.env._(
+                        "Rows %(first)s-%(last)s",
+                        first=start + 1,
+                        last=start + len(rows),
+                    ),
+                    "message": message,
+                }
+            ]
         )
         return message
 
