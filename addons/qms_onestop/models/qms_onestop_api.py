@@ -588,6 +588,55 @@ class QmsOnestopApi(models.AbstractModel):
         return result
 
     @integration_method(readonly=True)
+    def on_time_figures(self, agencies, month_from, month_to, by=None):
+        """On-time figures of the dossiers finished in the months
+        [month_from, month_to] (any day of each month) at ``agencies`` (codes
+        this account acts for): the total and, with ``by`` (any of
+        ``agency``, ``procedure``, ``month``), one group per combination,
+        read from the monthly figures (what the leaders' dashboards show)."""
+        codes = schema.codes(
+            agencies, "agencies", schema.AGENCY_CODE_RE, 500, "000.00.31.H56"
+        )
+        first = schema.day(month_from, "month_from", required=True)
+        last = schema.day(month_to, "month_to", required=True)
+        keys = {"agency": "company_id", "procedure": "tthc_id", "month": "month"}
+        by = [
+            schema.choice(b, f"by[{i}]", tuple(keys), required=True)
+            for i, b in enumerate(schema.items(by or [], "by", 3))
+        ]
+        by = list(dict.fromkeys(by))
+        companies = self.env["res.company"]
+        for code in codes:
+            companies |= self._qms_agency(code)
+        Month = self.env["qms.onestop.kpi.month"]
+        figures = Month._qms_figures(
+            [("company_id", "in", companies.ids)],
+            first,
+            last,
+            by=[keys[b] for b in by],
+        )
+        agency_codes = {c.id: c.qms_agency_code for c in companies}
+        procedures = {}
+        if "procedure" in by:
+            ids = {key[by.index("procedure")] for key in figures["groups"]}
+            procedures = {
+                t.id: t.code for t in self.env["qms.tthc"].sudo().browse(list(ids))
+            }
+        groups = []
+        for key, values in sorted(figures["groups"].items(), key=str):
+            group = dict(values)
+            for name, value in zip(by, key, strict=True):
+                if name == "agency":
+                    group["agency"] = agency_codes.get(value, False)
+                elif name == "procedure":
+                    group["procedure"] = procedures.get(value, False)
+                else:
+                    group["month"] = fields.Date.to_string(value)[:7]
+            groups.append(group)
+        total = {k: v for k, v in figures.items() if k != "groups"}
+        return {"total": total, "groups": groups}
+
+    @integration_method(readonly=True)
     def dossier_changes(self, after_id=0, since=None, limit=100):
         """What happened to the caller's dossiers, in the order they were
         committed: one event per move of the process log, with the dossier's
@@ -605,13 +654,24 @@ class QmsOnestopApi(models.AbstractModel):
         # Settled events only: written by transactions that ended before the
         # oldest one still running began (on a replica: as far as it has
         # replayed), so nothing can still appear before them; and this
-        # transaction's own.
+        # transaction's own. A transaction open for longer than the settle
+        # window (anywhere on the database server: an idle session, a long
+        # job) holds the feed back no longer than that.
+        settle = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("qms_onestop.feed_settle_minutes", "10")
+        )
         query.add_where(
             SQL(
                 "(%s.txid < txid_snapshot_xmin(txid_current_snapshot()) "
-                "OR %s.txid = txid_current_if_assigned())",
+                "OR %s.txid = txid_current_if_assigned() "
+                "OR %s.create_date < "
+                "(now() AT TIME ZONE 'UTC') - %s * interval '1 minute')",
                 table,
                 table,
+                table,
+                max(settle, 0),
             )
         )
         if after_id:

@@ -34,7 +34,13 @@ class TestReadOnlyApi(OnestopCase, HttpCase):
 
     def test_read_methods_are_marked_read_only(self):
         Api = type(self.env["qms.onestop.api"])
-        for name in ("about", "dossier_status", "dossier_changes", "batch_status"):
+        for name in (
+            "about",
+            "dossier_status",
+            "dossier_changes",
+            "batch_status",
+            "on_time_figures",
+        ):
             self.assertTrue(getattr(getattr(Api, name), "_readonly", False), name)
         for name in ("receive_dossier", "receive_dossiers", "withdraw_dossier"):
             self.assertFalse(getattr(getattr(Api, name), "_readonly", False), name)
@@ -58,6 +64,51 @@ class TestReadOnlyApi(OnestopCase, HttpCase):
         self.assertEqual(status[0]["code"], dossier.name)
         self.assertIn(dossier.name, [e["dossier"]["code"] for e in feed["events"]])
         self.assertEqual(about["login"], "replica_api")
+
+    def test_on_time_figures_for_a_dashboard(self):
+        Month = self.env["qms.onestop.kpi.month"].sudo()
+        for month, early, due_day, late in (
+            ("2026-03-01", 2, 1, 1),
+            ("2026-04-01", 3, 0, 1),
+            ("2026-06-01", 9, 0, 0),  # outside the months asked
+        ):
+            Month.create(
+                {
+                    "company_id": self.agency_a.id,
+                    "tthc_id": self.tthc.id,
+                    "month": month,
+                    "finished": early + due_day + late,
+                    "early": early,
+                    "on_time_only": due_day,
+                    "late": late,
+                    "on_time": early + due_day,
+                    "days_sum": 2.0 * (early + due_day + late),
+                    "days_count": early + due_day + late,
+                }
+            )
+        code = self.agency_a.qms_agency_code
+        with self.assertNoLogs(API_LOGGER, "WARNING"):
+            figures = self.api.on_time_figures(
+                [code], "2026-03-15", "2026-05-31", ["month", "procedure", "month"]
+            )
+        self.assertEqual(figures["total"]["finished"], 8)
+        self.assertEqual(figures["total"]["on_time"], 6)
+        self.assertEqual(figures["total"]["on_time_rate"], 75.0)
+        self.assertEqual(figures["total"]["average_days"], 2.0)
+        self.assertEqual(
+            [
+                (g["month"], g["procedure"], g["on_time_rate"])
+                for g in figures["groups"]
+            ],
+            [("2026-03", self.tthc.code, 75.0), ("2026-04", self.tthc.code, 75.0)],
+        )
+        # Another agency's figures are not this account's.
+        with self.assertRaisesRegex(Exception, r"^\[QMS-403\]"):
+            self.api.on_time_figures(
+                [self.agency_b.qms_agency_code], "2026-03-01", "2026-03-31"
+            )
+        with self.assertRaisesRegex(Exception, r"^\[QMS-400\]"):
+            self.api.on_time_figures([code], "2026-03-01", "2026-03-31", ["unit"])
 
     def test_a_read_that_writes_runs_again_on_the_primary(self):
         calls = []
@@ -159,7 +210,32 @@ class TestChangesFeedCommitOrder(BaseCase):
         finally:
             slow.close()
         settled = self._feed(start["last_id"])
+        self.assertTrue(settled["events"], "nothing else holds the feed back")
         ids = [e["event_id"] for e in settled["events"]]
         self.assertEqual(ids[-2:], [low, high])
         # Polling on from the last answer repeats nothing.
         self.assertEqual(self._feed(settled["last_id"])["events"], [])
+
+    def test_a_transaction_open_too_long_does_not_hold_the_feed(self):
+        start = self._feed(0)
+        while start["more"]:
+            start = self._feed(start["last_id"])
+        self._set_settle("0")
+        self.addCleanup(self._set_settle, False)
+        slow = self.db.cursor()
+        try:
+            self._log(slow, "phiên bỏ quên")  # an idle session holding an id
+            with self.db.cursor() as fast:
+                high = self._log(fast, "nhanh")
+            # The window is 0 minutes: the fast event is not held back.
+            pending = self._feed(start["last_id"])
+            self.assertIn(high, [e["event_id"] for e in pending["events"]])
+        finally:
+            slow.close()
+
+    def _set_settle(self, minutes):
+        with self.db.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["ir.config_parameter"].set_param(
+                "qms_onestop.feed_settle_minutes", minutes
+            )
