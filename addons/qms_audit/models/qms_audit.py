@@ -118,8 +118,8 @@ class QmsAudit(models.Model):
         "qms.document", string="Reference Documents", check_company=True
     )
     scope_summary = fields.Text(compute="_compute_scope_summary")
-    date_start = fields.Date(string="From", required=True, tracking=True)
-    date_end = fields.Date(string="To", required=True, tracking=True)
+    date_start = fields.Date(string="Start Date", required=True, tracking=True)
+    date_end = fields.Date(string="End Date", required=True, tracking=True)
     opening_meeting = fields.Datetime(tracking=True)
     closing_meeting = fields.Datetime(tracking=True)
     lead_id = fields.Many2one("qms.auditor", string="Lead Auditor", tracking=True)

@@ -21,8 +21,8 @@ class QmsAuditSchedule(models.Model):
     )
     company_id = fields.Many2one(related="audit_id.company_id", store=True)
     sequence = fields.Integer(default=10)
-    datetime_start = fields.Datetime(string="From", required=True)
-    datetime_end = fields.Datetime(string="To", required=True)
+    datetime_start = fields.Datetime(string="Starts At", required=True)
+    datetime_end = fields.Datetime(string="Ends At", required=True)
     department_id = fields.Many2one(
         "hr.department", string="Unit Audited", check_company=True
     )

@@ -108,7 +108,7 @@ class QmsOnestopDossier(models.Model):
     )
     return_method = fields.Selection(
         RETURN_METHODS,
-        string="Result Returned",
+        string="Return Method",
         default="desk",
     )
     # Applicant

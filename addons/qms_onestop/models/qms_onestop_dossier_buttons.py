@@ -13,6 +13,8 @@ class QmsOnestopDossier(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
+            # The dialog's title: the wizard's name in the user's language.
+            "name": self.env["ir.model"].sudo()._get(model).name,
             "res_model": model,
             "view_mode": "form",
             "target": "new",

@@ -183,7 +183,7 @@ class QmsOnestopDossier(models.Model):
                 channel=dict(self._fields["channel"]._description_selection(self.env))[
                     self.channel
                 ],
-                due=fields.Datetime.to_string(self._qms_local(due))[:16],
+                due=self._qms_local(due).strftime("%H:%M %d/%m/%Y"),
             ),
         )
         self._qms_create_lines(version.step_ids.sorted("sequence"))
@@ -247,6 +247,7 @@ class QmsOnestopDossier(models.Model):
         )
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Supplementation Slip"),
             "res_model": "qms.onestop.supplement",
             "view_mode": "form",
             "target": "new",

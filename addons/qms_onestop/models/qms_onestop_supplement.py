@@ -59,6 +59,14 @@ class QmsOnestopSupplement(models.Model):
         "res.users", string="Supplement Received By", readonly=True
     )
 
+    @api.depends("dossier_id", "requested_at")
+    def _compute_display_name(self):
+        for slip in self:
+            slip.display_name = self.env._(
+                "Supplementation Request - %(code)s",
+                code=slip.dossier_id.name or self.env._("new dossier"),
+            )
+
     def _qms_locked_message(self, record):
         return self.env._("An issued supplementation request cannot change.")
 

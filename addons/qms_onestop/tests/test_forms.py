@@ -123,3 +123,27 @@ class TestForms(OnestopCase):
         )
         self.assertEqual(kind, "xlsx")
         self.assertTrue(io.BytesIO(content).read(2) == b"PK")
+
+    def test_slips_are_dated_in_the_agency_s_time(self):
+        """A slip issued at 06:30 on 3 March, agency time (23:30 on 2 March in
+        UTC), is dated 3 March."""
+        dossier = self._received()
+        self._handoff(dossier, "2026-03-02 10:00")
+        officer = dossier.current_line_id.user_id
+        slip = (
+            self.env["qms.onestop.supplement"]
+            .with_user(officer)
+            .create({"dossier_id": dossier.id, "items": "Bổ sung bản sao."})
+        )
+        with self.at("2026-03-03 06:30"):
+            slip.action_issue()
+        self.assertEqual(slip.requested_at.day, 2, "stored in UTC")
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(officer)
+            ._render_qweb_html("qms_onestop.action_report_supplement", slip.ids)[0]
+            .decode()
+        )
+        self.assertIn("Ngày 03 tháng 03 năm 2026", html)
+        self.assertNotIn("Ngày 02 tháng 03 năm 2026", html)
+        self.assertEqual(slip.display_name, f"Supplementation Request - {dossier.name}")

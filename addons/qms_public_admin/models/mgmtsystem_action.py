@@ -109,20 +109,26 @@ class MgmtsystemAction(models.Model):
         return [key for key, _label in ACTION_STATES]
 
     # ------------------------------------------------------------ day counters
-    # OCA computes create_date − date_open, which is negative; count forwards.
+    # OCA computes create_date − date_open, which is negative; count forwards,
+    # in calendar days (an action created and opened within the same second,
+    # the opening moment rounded down, is 0 days, not -1).
     @api.depends("date_open", "create_date")
     def _compute_number_of_days_to_open(self):
         for action in self:
-            action.number_of_days_to_open = action._elapsed_days(
-                action.date_open, action.create_date
+            action.number_of_days_to_open = action._qms_days_between(
+                action.create_date, action.date_open
             )
 
     @api.depends("date_closed", "create_date")
     def _compute_number_of_days_to_close(self):
         for action in self:
-            action.number_of_days_to_close = action._elapsed_days(
-                action.date_closed, action.create_date
+            action.number_of_days_to_close = action._qms_days_between(
+                action.create_date, action.date_closed
             )
+
+    @staticmethod
+    def _qms_days_between(start, end):
+        return (end.date() - start.date()).days if start and end else 0
 
     def _compute_qms_overdue(self):
         today = self._qms_today()

@@ -221,6 +221,7 @@ class QmsDocument(models.Model):
             )
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Periodic Review"),
             "res_model": "qms.document.review",
             "view_mode": "form",
             "target": "new",

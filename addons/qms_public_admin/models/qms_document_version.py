@@ -307,6 +307,7 @@ class QmsDocumentVersion(models.Model):
     def action_withdraw(self):
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Withdraw the Document"),
             "res_model": "qms.document.withdraw",
             "view_mode": "form",
             "target": "new",

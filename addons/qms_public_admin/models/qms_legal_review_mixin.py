@@ -88,6 +88,7 @@ class QmsLegalReviewMixin(models.AbstractModel):
     def action_no_change_needed(self):
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("No Change Needed"),
             "res_model": "qms.legal.review.close",
             "view_mode": "form",
             "target": "new",
