@@ -108,7 +108,6 @@ class QmsOnestopDossier(models.Model):
     )
     return_method = fields.Selection(
         RETURN_METHODS,
-        string="Return Method",
         default="desk",
     )
     # Applicant
