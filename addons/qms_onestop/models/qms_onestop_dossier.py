@@ -140,7 +140,14 @@ class QmsOnestopDossier(models.Model):
     phone_raw = fields.Char(groups="base.group_system", copy=False)
     email_raw = fields.Char(groups="base.group_system", copy=False)
     address_raw = fields.Char(groups="base.group_system", copy=False)
-    personal_visible = fields.Boolean(compute="_compute_personal")
+    personal_visible = fields.Boolean(
+        compute="_compute_personal",
+        # A new dossier's form: its desk officer types the applicant's data
+        # before the first save (the compute rule for a record without id).
+        default=lambda self: (
+            self.env.su or self.env.user.has_group("qms_onestop.group_onestop_desk")
+        ),
+    )
     # Intake
     component_ids = fields.One2many(
         "qms.onestop.dossier.component", "dossier_id", string="Components", copy=True
@@ -222,6 +229,11 @@ class QmsOnestopDossier(models.Model):
     )
     current_unit_id = fields.Many2one(
         related="current_line_id.unit_id", string="Current Unit", store=True
+    )
+    can_move = fields.Boolean(
+        compute="_compute_can_move",
+        help="The current user may move the current step (its officer or a "
+        "supervisor): the form shows the moving buttons to them only.",
     )
     log_ids = fields.One2many(
         "qms.onestop.dossier.log", "dossier_id", string="Process Log", readonly=True
@@ -372,6 +384,17 @@ class QmsOnestopDossier(models.Model):
         )
 
     # ------------------------------------------------------------------ computes
+    @api.depends_context("uid")
+    @api.depends("state", "current_line_id.state", "current_line_id.user_id")
+    def _compute_can_move(self):
+        for dossier in self:
+            line = dossier.current_line_id
+            dossier.can_move = (
+                dossier.state == "in_progress"
+                and line.state == "open"
+                and (line.user_id == self.env.user or dossier._qms_is_supervisor())
+            )
+
     @api.depends("received_at", "company_id")
     def _compute_receipt_date(self):
         for dossier in self:

@@ -56,6 +56,27 @@ class TestPrivacy(OnestopCase):
         self.as_(self.desk_a, dossier).write({"applicant_phone": "0988888888"})
         self.assertEqual(dossier.qms_personal_data()["applicant_phone"], "0988888888")
 
+    def test_a_new_dossier_s_applicant_data_is_typed_before_saving(self):
+        """The desk officer's new dossier form: the identity number, phone,
+        email and address are editable at once (not only after a save)."""
+        spec = {"personal_visible": {}, "applicant_id_number": {}}
+        Dossier = self.env["qms.onestop.dossier"]
+        desk = Dossier.with_user(self.desk_a).onchange({}, [], spec)
+        self.assertTrue(desk["value"]["personal_visible"])
+        reader = self.env["res.users"].create(
+            {
+                "name": "Chỉ đọc",
+                "login": "privacy_reader",
+                "company_id": self.agency_a.id,
+                "company_ids": [(6, 0, self.agency_a.ids)],
+                "groups_id": [
+                    (6, 0, self.env.ref("qms_public_admin.group_qms_user").ids)
+                ],
+            }
+        )
+        other = Dossier.with_user(reader).onchange({}, [], spec)
+        self.assertFalse(other["value"]["personal_visible"])
+
 
 class TestErasure(OnestopCase):
     """Past the retention period set in the one-stop rules, the data

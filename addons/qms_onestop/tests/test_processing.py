@@ -197,3 +197,16 @@ class TestProcessing(OnestopCase):
                 [("is_overdue", "=", True), ("id", "=", dossier.id)]
             )
         self.assertEqual(overdue, dossier)
+
+    def test_moving_buttons_only_for_the_step_s_officer(self):
+        """Once the desk officer handed the dossier on, the form no longer
+        offers her Hand Off, Send Back or Result Ready."""
+        dossier = self._received()
+        desk = dossier.current_line_id.user_id
+        self.assertTrue(self.as_(desk, dossier).can_move)
+        self._handoff(dossier, "2026-03-02 10:00")
+        officer = dossier.current_line_id.user_id
+        self.assertNotEqual(officer, desk)
+        dossier.invalidate_recordset(["can_move"])
+        self.assertFalse(self.as_(desk, dossier).can_move)
+        self.assertTrue(self.as_(officer, dossier).can_move)
