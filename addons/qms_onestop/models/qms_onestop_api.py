@@ -524,6 +524,8 @@ class QmsOnestopApi(models.AbstractModel):
             .search([("reference", "=", job), ("user_id", "=", self.env.uid)], limit=1)
         )
         if not task:
+            if _ON_REPLICA.get():
+                raise ReplicaBehind()  # sent a moment ago, not replayed yet
             raise schema.ApiError(schema.UNKNOWN, "unknown_job", job=job)
         results = []
         for line in task.line_ids.sorted("sequence"):
