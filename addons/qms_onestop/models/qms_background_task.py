@@ -72,7 +72,7 @@ class QmsBackgroundTask(models.Model):
         )
         return {"filed": sum(r["ok"] for r in results), "items": len(results)}
 
-    def _qms_job_kpi_rebuild(self, company_ids):
+    def _qms_job_kpi_rebuild(self, company_ids, start):
         """A part of a recount of the monthly on-time figures: these
         agencies' rows counted again from their dossiers."""
         companies = self.env["res.company"].browse(company_ids).exists()
@@ -82,7 +82,7 @@ class QmsBackgroundTask(models.Model):
                 {
                     "count": len(company_ids),
                     "ok": True,
-                    "sequence": min(company_ids),
+                    "sequence": start,
                     "message": self.env._(
                         "%(rows)s month rows for %(agencies)s",
                         rows=rows,

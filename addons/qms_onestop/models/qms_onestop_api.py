@@ -488,28 +488,15 @@ class QmsOnestopApi(models.AbstractModel):
             raise schema.ApiError(
                 schema.TOO_LARGE, "too_many", field=field, max=limits["max_async_batch"]
             )
-        size = limits["max_batch"]
         task = self.env["qms.background.task"]._qms_start(
             label, kind, len(values), company=self.env.user.company_id
         )
-        for start in range(0, len(values), size):
-            task._qms_delay(
-                task,
-                job_method,
-                values[start : start + size],
-                start,
-                description=self.env._(
-                    "Items %(first)s-%(last)s of %(task)s",
-                    first=start + 1,
-                    last=min(start + size, len(values)),
-                    task=task.name,
-                ),
-            )
+        parts = task._qms_delay_parts(job_method, values, limits["max_batch"])
         return {
             "job": task.reference,
             "state": "queued",
             "total": len(values),
-            "parts": -(-len(values) // size),
+            "parts": parts,
         }
 
     @integration_method(readonly=True)
@@ -625,7 +612,7 @@ class QmsOnestopApi(models.AbstractModel):
                 t.id: t.code for t in self.env["qms.tthc"].sudo().browse(list(ids))
             }
         groups = []
-        for key, values in sorted(figures["groups"].items(), key=str):
+        for key, values in sorted(figures["groups"].items()):
             group = dict(values)
             for name, value in zip(by, key, strict=True):
                 if name == "agency":

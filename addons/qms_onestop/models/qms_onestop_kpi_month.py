@@ -193,16 +193,7 @@ class QmsOnestopKpiMonth(models.Model):
             "kpi_rebuild",
             len(companies),
         )
-        for start in range(0, len(companies), size):
-            part = companies[start : start + size]
-            task._qms_delay(
-                task,
-                "_qms_job_kpi_rebuild",
-                part.ids,
-                description=self.env._(
-                    "Recount of %(count)s agencies' figures", count=len(part)
-                ),
-            )
+        task._qms_delay_parts("_qms_job_kpi_rebuild", companies.ids, size)
         return task.action_open()
 
     # ------------------------------------------------------------ reading

@@ -71,6 +71,7 @@ class TestReadOnlyApi(OnestopCase, HttpCase):
             ("2026-03-01", 2, 1, 1),
             ("2026-04-01", 3, 0, 1),
             ("2026-06-01", 9, 0, 0),  # outside the months asked
+            ("2026-10-01", 1, 0, 0),
         ):
             Month.create(
                 {
@@ -101,6 +102,12 @@ class TestReadOnlyApi(OnestopCase, HttpCase):
                 for g in figures["groups"]
             ],
             [("2026-03", self.tthc.code, 75.0), ("2026-04", self.tthc.code, 75.0)],
+        )
+        # Groups come in the order of their months (October after June).
+        months = self.api.on_time_figures([code], "2026-03-01", "2026-12-31", ["month"])
+        self.assertEqual(
+            [g["month"] for g in months["groups"]],
+            ["2026-03", "2026-04", "2026-06", "2026-10"],
         )
         # Another agency's figures are not this account's.
         with self.assertRaisesRegex(Exception, r"^\[QMS-403\]"):

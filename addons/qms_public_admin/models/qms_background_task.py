@@ -73,29 +73,31 @@ class QmsBackgroundTask(models.Model):
 
     @api.depends("line_ids.count", "line_ids.ok", "total")
     def _compute_progress(self):
+        # The jobs of every task shown, in one query (read as the system:
+        # staff see the outcome, not the job queue).
+        uuids = {task: (task.sudo().job_uuids or "").split() for task in self}
+        jobs = (
+            self.env["queue.job"]
+            .sudo()
+            .search([("uuid", "in", [u for part in uuids.values() for u in part])])
+        )
         for task in self:
             lines = task.line_ids
             task.done = sum(lines.mapped("count"))
             task.failed_items = sum(lines.filtered(lambda x: not x.ok).mapped("count"))
             task.progress = 100.0 * task.done / task.total if task.total else 100.0
-            jobs = task._qms_jobs()
-            failed = jobs.filtered(lambda j: j.state == "failed")
+            mine = set(uuids[task])
+            task_jobs = jobs.filtered(lambda j, mine=mine: j.uuid in mine)
+            failed = task_jobs.filtered(lambda j: j.state == "failed")
             task.error = "\n".join(failed.mapped("exc_message")) or False
             if failed:
                 task.state = "failed"
             elif task.done >= task.total:
                 task.state = "done"
-            elif lines or "started" in jobs.mapped("state"):
+            elif lines or "started" in task_jobs.mapped("state"):
                 task.state = "running"
             else:
                 task.state = "queued"
-
-    def _qms_jobs(self):
-        """The queue jobs of the task's parts (read as the system: staff
-        see the outcome, not the job queue)."""
-        self.ensure_one()
-        uuids = (self.sudo().job_uuids or "").split()
-        return self.env["queue.job"].sudo().search([("uuid", "in", uuids)])
 
     # ------------------------------------------------------------ running
     @api.model
@@ -115,17 +117,27 @@ class QmsBackgroundTask(models.Model):
             .with_env(self.env)
         )
 
-    def _qms_delay(self, record, method, *args, description, **kwargs):
-        """Enqueue ``record.method(*args, **kwargs)`` as a part of the task,
-        as the current user (its channel, with its capacity, and its retry
-        pattern are the job function's: data/qms_queue_job_data.xml)."""
+    def _qms_delay_parts(self, method, items, size):
+        """Enqueue ``self.method(part, start)`` for each part of ``size``
+        items of ``items`` (``start``: the place of the part's first item), as
+        the current user; their channel, with its capacity, and their retry
+        pattern are the job function's (data/qms_queue_job_data.xml).
+        Returns the number of parts."""
         self.ensure_one()
-        job = getattr(record.with_delay(description=description), method)(
-            *args, **kwargs
-        )
-        task = self.sudo()
-        task.job_uuids = " ".join(filter(None, [task.job_uuids, job.uuid]))
-        return job
+        uuids = []
+        for start in range(0, len(items), size):
+            part = items[start : start + size]
+            description = self.env._(
+                "%(task)s: %(first)s-%(last)s of %(total)s",
+                task=self.name,
+                first=start + 1,
+                last=start + len(part),
+                total=len(items),
+            )
+            job = getattr(self.with_delay(description=description), method)(part, start)
+            uuids.append(job.uuid)
+        self.sudo().job_uuids = " ".join(uuids)
+        return len(uuids)
 
     def _qms_record(self, lines):
         """Record the outcome of a part: dicts of ``count``, ``ok``, ``ref``,
@@ -163,22 +175,25 @@ class QmsBackgroundTask(models.Model):
         )
         return message
 
-    def _qms_job_dost_report(self, report_id):
-        """A part of an annual-report run: one agency's report generated. A
-        report that cannot be (submitted meanwhile, deleted) is reported as
-        such, not retried."""
-        report = self.env["qms.dost.report"].browse(report_id).exists()
-        line = {"sequence": report_id, "ref": report.display_name or str(report_id)}
-        try:
-            with self.env.cr.savepoint():
-                if not report:
-                    raise UserError(self.env._("The report no longer exists."))
-                report.action_generate()
-        except UserError as exc:
-            self._qms_record([dict(line, ok=False, message=exc.args[0])])
-            return exc.args[0]
-        self._qms_record([dict(line, ok=True, message=self.env._("Generated."))])
-        return True
+    def _qms_job_dost_report(self, report_ids, start):
+        """A part of an annual-report run: these agencies' reports generated,
+        each in its own savepoint. A report that cannot be (submitted
+        meanwhile, deleted) is reported as such, not retried."""
+        lines = []
+        for sequence, report_id in enumerate(report_ids, start=start):
+            report = self.env["qms.dost.report"].browse(report_id).exists()
+            line = {"sequence": sequence, "ref": report.display_name or str(report_id)}
+            try:
+                with self.env.cr.savepoint():
+                    if not report:
+                        raise UserError(self.env._("The report no longer exists."))
+                    report.action_generate()
+            except UserError as exc:
+                lines.append(dict(line, ok=False, message=exc.args[0]))
+                continue
+            lines.append(dict(line, ok=True, message=self.env._("Generated.")))
+        self._qms_record(lines)
+        return len(lines)
 
     def action_open(self):
         """The task's form (where staff watch the progress)."""

@@ -425,13 +425,7 @@ class QmsDostReport(models.Model):
             "dost_report",
             len(reports),
         )
-        for report in reports:
-            task._qms_delay(
-                task,
-                "_qms_job_dost_report",
-                report.id,
-                description=self.env._("Generate %(report)s", report=report.name),
-            )
+        task._qms_delay_parts("_qms_job_dost_report", reports.ids, 1)
         return task.action_open()
 
     def action_submit(self):

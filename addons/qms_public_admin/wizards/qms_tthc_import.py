@@ -97,18 +97,7 @@ class QmsTthcImport(models.TransientModel):
             "catalogue_import",
             len(rows),
         )
-        for start in range(0, len(rows), chunk):
-            task._qms_delay(
-                task,
-                "_qms_job_catalogue",
-                rows[start : start + chunk],
-                start,
-                description=self.env._(
-                    "Catalogue import, rows %(first)s-%(last)s",
-                    first=start + 1,
-                    last=min(start + chunk, len(rows)),
-                ),
-            )
+        task._qms_delay_parts("_qms_job_catalogue", rows, chunk)
         return task.action_open()
 
     def _message(self, error):
