@@ -268,6 +268,12 @@ def test_vi_po(addon):
         e.msgid for e in po.untranslated_entries() if not same_in_vietnamese(e.msgid)
     ]
     assert not untranslated, f"{addon}: untranslated {untranslated}"
+    english = [
+        e.msgid
+        for e in po.translated_entries()
+        if e.msgstr.strip() == e.msgid.strip() and not same_in_vietnamese(e.msgid)
+    ]
+    assert not english, f"{addon}: 'translated' as the English text: {english}"
     for entry in po.translated_entries():
         for placeholder in re.findall(r"%\(\w+\)s|%s", entry.msgid):
             assert placeholder in entry.msgstr, (
@@ -278,6 +284,27 @@ def test_vi_po(addon):
     assert {e.msgid for e in polib.pofile(str(pot))} == {e.msgid for e in po}, (
         f"{addon}: vi.po is not merged with the latest .pot (tools/i18n_merge.py)"
     )
+
+
+@pytest.mark.parametrize("addon", ADDON_NAMES)
+def test_vi_po_of_the_modules_we_build_on(addon):
+    """i18n_extra/vi.po: the Vietnamese of the tier validation and mgmtsystem
+    labels our screens show; every entry translated, none left as English, each
+    pointing at a record of another module."""
+    path = ADDONS / addon / "i18n_extra" / "vi.po"
+    if not path.exists():
+        pytest.skip("no i18n_extra")
+    po = polib.pofile(str(path))
+    assert po.metadata.get("Language") == "vi"
+    for entry in po:
+        assert entry.msgstr, f"{addon}: untranslated {entry.msgid!r}"
+        assert entry.msgstr != entry.msgid, f"{addon}: English kept {entry.msgid!r}"
+        assert entry.occurrences, f"{addon}: {entry.msgid!r} points at nothing"
+        for ref, _line in entry.occurrences:
+            module = re.match(r"model(?:_terms)?:[\w.]+,\w+:(\w+)\.", ref)
+            assert module and module.group(1) not in ADDON_NAMES, (
+                f"{addon}: {ref} is not a term of a module we build on"
+            )
 
 
 def test_no_hard_coded_holidays_in_models():

@@ -1,6 +1,7 @@
 """The working-day engine (pure Python), checked against Vietnam's real calendar."""
 
 import datetime as dt
+import re
 
 import numpy as np
 import pytest
@@ -223,6 +224,19 @@ def test_procedure_tools():
     )
     assert svg.startswith("<svg") and svg.count("<rect") == 2 + 3  # 2 lanes + 3 steps
     assert "Trả &lt;kết quả&gt;" in svg and svg.count("marker-end") == 2
+    # Long names wrap onto lines instead of being cut: every word is drawn.
+    name = (
+        "Thẩm định hồ sơ, xác minh (nếu cần), dự thảo kết quả và trình lãnh đạo "
+        "phòng xem xét"
+    )
+    svg = tools.flowchart_svg(
+        [{"name": name, "unit": "Phòng Tư pháp", "label": "2 ngày"}]
+    )
+    drawn = " ".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg))
+    assert "…" not in drawn
+    assert drawn.split(" ", 1)[1].endswith(name)
+    assert all(len(line) <= 30 for line in tools.wrap(name, 30, 5))
+    assert tools.wrap("a " * 200, 30, 2)[-1].endswith("…")
 
 
 def test_tthc_import_parser():

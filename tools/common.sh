@@ -16,24 +16,61 @@ require_odoo() {
 }
 
 require_postgres() {
+  # Starts an installed but stopped cluster and creates this user's superuser role,
+  # saying so in one line; stops with one line when PostgreSQL is not installed.
+  if psql -d postgres -tAc "select 1" >/dev/null 2>&1; then
+    return 0
+  fi
+  local me did=""
+  me=$(id -un)
+  if ! pg_isready -q >/dev/null 2>&1; then
+    if ! command -v pg_lsclusters >/dev/null 2>&1; then
+      echo "ERROR: PostgreSQL is not installed (install the postgresql package; see README, Prerequisites)." >&2
+      exit 2
+    fi
+    local cluster
+    cluster=$(pg_lsclusters -h | awk 'NR==1 {print $1" "$2}')
+    if [ -z "$cluster" ] || ! pg_ctlcluster $cluster start >/dev/null 2>&1; then
+      echo "ERROR: PostgreSQL is installed but could not be started (try: pg_ctlcluster ${cluster:-<version> main} start)." >&2
+      exit 2
+    fi
+    for _ in $(seq 1 30); do pg_isready -q && break; sleep 1; done
+    did="started PostgreSQL cluster $cluster"
+  fi
   if ! psql -d postgres -tAc "select 1" >/dev/null 2>&1; then
-    echo "ERROR: PostgreSQL is not reachable for user '$(id -un)' (start it and create a superuser role for this user; see README, Prerequisites)." >&2
+    if [ "$(id -u)" = 0 ] && su postgres -c "createuser -s '$me'" >/dev/null 2>&1; then
+      did="${did:+$did; }created the PostgreSQL superuser role '$me'"
+    elif sudo -n -u postgres createuser -s "$me" >/dev/null 2>&1; then
+      did="${did:+$did; }created the PostgreSQL superuser role '$me'"
+    fi
+  fi
+  if ! psql -d postgres -tAc "select 1" >/dev/null 2>&1; then
+    echo "ERROR: PostgreSQL is not reachable for user '$me' (create a superuser role for this user: createuser -s $me)." >&2
     exit 2
   fi
+  echo "== set-up: $did"
 }
 
 require_python_deps() {
-  local missing
-  missing=$(python3 - <<'PY'
-import importlib.util
-mods = {"holidays": "holidays", "numpy": "numpy", "pytest": "pytest"}
-print(" ".join(n for m, n in mods.items() if importlib.util.find_spec(m) is None))
-PY
-)
-  if [ -n "$missing" ]; then
-    echo "ERROR: missing Python packages: $missing (run: pip install -r requirements.txt)." >&2
+  # Installs the missing pinned requirements (the Odoo-side ones only where Odoo is
+  # importable) and says in one line what it installed.
+  local missing=""
+  missing=$(python3 tools/missing_requirements.py requirements.txt)
+  install_requirements "$missing" requirements.txt
+  if have_odoo; then
+    missing=$(python3 tools/missing_requirements.py requirements-odoo.txt)
+    install_requirements "$missing" requirements-odoo.txt
+  fi
+}
+
+install_requirements() {
+  [ -z "$1" ] && return 0
+  # shellcheck disable=SC2086  # one requirement per word
+  if ! python3 -m pip install -q --disable-pip-version-check $1 >/dev/null 2>&1; then
+    echo "ERROR: could not install the missing Python packages: $(echo $1) (run: pip install -r $2)." >&2
     exit 2
   fi
+  echo "== set-up: installed what $2 lists and was missing: $(echo $1)"
 }
 
 require_oca() {

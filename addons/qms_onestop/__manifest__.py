@@ -32,6 +32,11 @@
         "views/qms_onestop_menus.xml",
         "report/qms_onestop_reports.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "qms_onestop/static/tests/tours/**/*",
+        ],
+    },
     "demo": [
         "demo/qms_onestop_demo.xml",
     ],

@@ -28,6 +28,7 @@
         "security/qms_improvement_security.xml",
         "security/ir.model.access.csv",
         "data/qms_legal_document_data.xml",
+        "data/res_company_data.xml",
         "data/resource_calendar_data.xml",
         "data/qms_receipt_rule_data.xml",
         "data/qms_holiday_data.xml",
@@ -40,6 +41,7 @@
         "report/qms_procedure_report.xml",
         "report/qms_document_master_list_report.xml",
         "report/qms_improvement_reports.xml",
+        "views/tier_validation_templates.xml",
         "views/qms_menus.xml",
         "views/res_company_views.xml",
         "views/resource_calendar_views.xml",
@@ -62,6 +64,14 @@
         "wizards/qms_tthc_import_views.xml",
         "wizards/qms_document_wizard_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "qms_public_admin/static/tests/tours/**/*",
+        ],
+        "web.assets_backend": [
+            "qms_public_admin/static/src/**/*",
+        ],
+    },
     "demo": [
         "demo/qms_agency_demo.xml",
         "demo/qms_procedure_demo.xml",

@@ -12,6 +12,7 @@ from . import qms_audit_schedule
 from . import qms_audit
 from . import qms_audit_workflow
 from . import mgmtsystem_nonconformity
+from . import mgmtsystem_nonconformity_stage
 from . import mgmtsystem_action
 from . import hr_department
 from . import tier_definition

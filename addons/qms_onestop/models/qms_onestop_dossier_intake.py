@@ -250,6 +250,14 @@ class QmsOnestopDossier(models.Model):
             "name": self.env._("Supplementation Slip"),
             "res_model": "qms.onestop.supplement",
             "view_mode": "form",
+            "views": [
+                (
+                    self.env.ref(
+                        "qms_onestop.qms_onestop_supplement_view_form_dialog"
+                    ).id,
+                    "form",
+                )
+            ],
             "target": "new",
             "context": {
                 "default_dossier_id": self.id,

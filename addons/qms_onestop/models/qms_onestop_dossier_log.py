@@ -3,7 +3,7 @@
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
-from ..lib.states import TIMELINESS
+from ..lib.states import DOSSIER_STATES, TIMELINESS
 
 LOG_ACTIONS = [
     ("receive", "Received"),
@@ -45,7 +45,7 @@ class QmsOnestopDossierLog(models.Model):
     user_id = fields.Many2one("res.users", string="By", required=True)
     action = fields.Selection(LOG_ACTIONS, required=True, index=True)
     state = fields.Selection(
-        lambda self: self.env["qms.onestop.dossier"]._fields["state"].selection,
+        DOSSIER_STATES,
         string="Dossier Status",
     )
     from_line_id = fields.Many2one("qms.onestop.dossier.line", string="From Step")

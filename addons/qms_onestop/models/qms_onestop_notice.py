@@ -29,6 +29,7 @@ class QmsOnestopNotice(models.Model):
     _state_to = ["approved"]
     _cancel_state = "cancelled"
     _tier_validation_buttons_xpath = "/form/header/button[last()]"
+    _qms_restart_button = False  # "Correct the Draft" restarts
 
     kind = fields.Selection(
         [

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from ..lib.states import DOSSIER_STATES
+
 NATIONAL_STATUSES = [
     ("receiving", "Receiving (receiving)"),
     ("new", "New (new)"),
@@ -29,7 +31,7 @@ class QmsOnestopStatusMap(models.Model):
 
     sequence = fields.Integer(default=10)
     state = fields.Selection(
-        lambda self: self.env["qms.onestop.dossier"]._fields["state"].selection,
+        DOSSIER_STATES,
         string="Dossier Status",
         required=True,
     )

@@ -59,6 +59,64 @@ class QmsOnestopSupplement(models.Model):
         "res.users", string="Supplement Received By", readonly=True
     )
 
+    rule_note = fields.Text(
+        string="The Rule",
+        compute="_compute_rule_note",
+        help="What the counting rule in force says about this request.",
+    )
+    limit_reached = fields.Boolean(compute="_compute_rule_note")
+
+    @api.depends("dossier_id", "stage")
+    def _compute_rule_note(self):
+        for slip in self:
+            slip.limit_reached = False
+            dossier = slip.dossier_id
+            if not dossier:
+                slip.rule_note = False
+            elif slip.stage == "desk":
+                slip.rule_note = self.env._(
+                    "Guidance before receipt: list everything missing at once. "
+                    "The dossier is not received yet, so no deadline runs."
+                )
+            else:
+                slip.rule_note, slip.limit_reached = slip._qms_processing_rule(dossier)
+
+    def _qms_processing_rule(self, dossier):
+        settings = dossier.sudo()._qms_supplement_settings()
+        used = dossier.sudo().supplement_ids.filtered(
+            lambda s: (
+                s.stage == "processing" and s.state in ("issued", "supplied", "expired")
+            )
+        )
+        modes = dict(
+            self.env["qms.receipt.rule"]
+            ._fields["supplement_clock_mode"]
+            ._description_selection(self.env)
+        )
+        note = self.env._(
+            "%(rule)s allows %(max)s supplementation request(s) during processing; "
+            "this dossier has had %(used)s. Issuing stops the clock until the "
+            "applicant supplies; then: %(mode)s.",
+            rule=settings["rule"].legal_document_id.display_name
+            or settings["rule"].display_name,
+            max=settings["max"],
+            used=len(used),
+            mode=modes.get(settings["mode"], settings["mode"] or ""),
+        )
+        if settings["days"]:
+            note += " " + self.env._(
+                "The applicant has %(days)s working day(s) to supply; past them "
+                "processing stops.",
+                days=settings["days"],
+            )
+        limit = len(used) >= settings["max"]
+        if limit:
+            note += " " + self.env._(
+                "The limit is reached: decide on the dossier as it is (result or "
+                "refusal)."
+            )
+        return note, limit
+
     @api.depends("dossier_id", "requested_at")
     def _compute_display_name(self):
         for slip in self:
@@ -102,6 +160,11 @@ class QmsOnestopSupplement(models.Model):
                     }
                 )
         return True
+
+    def action_issue_and_print(self):
+        """From the dialog: issue, then print the slip for the applicant."""
+        self.action_issue()
+        return self.action_print()
 
     def _qms_transition(self, vals):
         return super(QmsOnestopSupplement, self.sudo())._qms_transition(vals)

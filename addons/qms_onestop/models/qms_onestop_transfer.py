@@ -7,7 +7,7 @@ from odoo.addons.qms_public_admin.lib import transition
 from odoo.exceptions import UserError, ValidationError
 
 from ..lib import api_schema, onestop
-from ..lib.states import TIMELINESS
+from ..lib.states import DOSSIER_STATES, TIMELINESS
 
 
 class QmsOnestopTransfer(models.Model):
@@ -102,7 +102,7 @@ class QmsOnestopTransfer(models.Model):
     )
     remote_code = fields.Char(string="Code There", readonly=True, copy=False)
     remote_state = fields.Selection(
-        lambda self: self.env["qms.onestop.dossier"]._fields["state"].selection,
+        DOSSIER_STATES,
         string="Status There",
         readonly=True,
         copy=False,

@@ -11,3 +11,5 @@ from . import test_concurrency
 from . import test_integrity
 from . import test_crons
 from . import test_transitions
+from . import test_screen_translations
+from . import test_tours

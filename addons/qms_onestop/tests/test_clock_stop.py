@@ -104,3 +104,40 @@ class TestClockStop(OnestopCase):
             dossier.log_ids.mapped("action")[-4:],
             ["notice_submit", "notice_approve", "notice_issue", "stop"],
         )
+
+    def test_the_dialog_states_the_rule_and_issues_in_one_step(self):
+        """The dossier's Supplementation Slip button opens a dialog that says
+        the rule before anything is written, and issues and prints in one
+        step: the clock stops at once."""
+        from odoo.tests import Form
+
+        self.case.supplement_days = 5
+        dossier = self._received("2026-03-02 09:00")
+        self._handoff(dossier, "2026-03-02 10:00")
+        officer = dossier.current_line_id.user_id
+        action = self.as_(officer, dossier).action_guidance()
+        view = self.env.ref("qms_onestop.qms_onestop_supplement_view_form_dialog")
+        self.assertEqual(action["views"], [(view.id, "form")])
+        self.assertEqual(action["target"], "new")
+        Slip = self.env["qms.onestop.supplement"].with_user(officer)
+        with Form(Slip.with_context(**action["context"]), view=view) as form:
+            self.assertIn("1", form.rule_note)
+            self.assertIn("5", form.rule_note)
+            self.assertFalse(form.limit_reached)
+            form.items = "Bổ sung bản sao Giấy khai sinh."
+        slip = form.record
+        with self.at("2026-03-02 14:00"):
+            report = slip.action_issue_and_print()
+        self.assertEqual(report["report_name"], "qms_onestop.report_supplement")
+        self.assertEqual(slip.state, "issued")
+        self.assertEqual(dossier.state, "waiting_supplement")
+        self.assertEqual(dossier.pause_ids.start_at, utc("2026-03-02 14:00"))
+        self._supplied(slip, "2026-03-03 10:00")
+        # The one request allowed is used: the next dialog says so and offers
+        # no Issue button.
+        with Form(Slip.with_context(**action["context"]), view=view) as form:
+            self.assertTrue(form.limit_reached)
+            self.assertIn("limit is reached", form.rule_note)
+            form.items = "Lần hai"
+        with self.at("2026-03-03 11:00"), self.assertRaises(UserError):
+            form.record.action_issue_and_print()

@@ -24,12 +24,18 @@ def pdf_text(pdf):
 
 
 class TestForms(OnestopCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Slips are rendered as agencies print them: in Vietnamese.
+        cls.env["res.lang"]._activate_lang("vi_VN")
+
     def _render(self, xmlid, records, user=None):
         report = self.env["ir.actions.report"].with_user(user or self.desk_a)
         with mute_logger("odoo.addons.base.models.ir_actions_report"):
-            content, kind = report.with_context(force_report_rendering=True)._render(
-                xmlid, records.ids
-            )
+            content, kind = report.with_context(
+                force_report_rendering=True, lang="vi_VN"
+            )._render(xmlid, records.ids)
         return content, kind
 
     def test_form_sets_follow_the_receipt_date(self):

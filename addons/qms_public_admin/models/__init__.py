@@ -27,6 +27,7 @@ from . import qms_procedure_version
 from . import qms_procedure_step
 from . import qms_procedure_record
 from . import tier_definition
+from . import tier_review
 from . import qms_document_type
 from . import qms_document
 from . import qms_document_version

@@ -20,6 +20,17 @@ class MgmtsystemIndicator(models.Model):
 
     _inherit = "mgmtsystem.indicator"
 
+    # The states of the last measured value, as a fixed list so that their
+    # names are translated (the objective module reads them at run time).
+    value_state = fields.Selection(
+        [
+            ("on_target", "On Target"),
+            ("below_target", "Below Target"),
+            ("above_target", "Above Target"),
+            ("no_target", "No Target"),
+        ]
+    )
+
     company_id = fields.Many2one(
         related="objective_id.company_id", store=True, string="Agency", index=True
     )

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models, tools
 
+from .res_company import AGENCY_LEVELS
+
 
 class QmsAgencyStatus(models.Model):
     """Read-only status of each agency's quality system, for the Department of
@@ -35,9 +37,7 @@ class QmsAgencyStatus(models.Model):
         "res.company", string="Supervising Agency", readonly=True
     )
     agency_level = fields.Selection(
-        selection=lambda self: (
-            self.env["res.company"]._fields["qms_agency_level"].selection
-        ),
+        AGENCY_LEVELS,
         readonly=True,
     )
     announcement_status = fields.Selection(

@@ -4,6 +4,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import html2plaintext
 
 from ..lib import procedure_tools
 
@@ -64,6 +65,54 @@ class QmsProcedureVersion(models.Model):
             )
 
     # ------------------------------------------------------------ computes
+    legal_deadline_text = fields.Char(
+        string="Legal Deadline", compute="_compute_deadline_texts"
+    )
+    steps_time_text = fields.Char(
+        string="Time of the Steps", compute="_compute_deadline_texts"
+    )
+
+    @api.depends("tthc_case_id", "total_hours")
+    def _compute_deadline_texts(self):
+        for rec in self:
+            if rec.tthc_case_id and rec.company_id:
+                rec.legal_deadline_text, rec.steps_time_text = rec._qms_deadline_texts()
+            else:
+                rec.legal_deadline_text = rec.steps_time_text = False
+
+    def _qms_other_references(self):
+        """The lines of the free-text references that are not one of the
+        legal bases already listed (the printed procedure lists each once)."""
+        self.ensure_one()
+        text = html2plaintext(self.references or "")
+        bases = {
+            " ".join(name.split()).casefold()
+            for name in self.legal_basis_ids.mapped("display_name")
+        }
+        lines = []
+        for raw in text.splitlines():
+            line = " ".join(raw.strip().lstrip("*-•").split())
+            if line and line.casefold() not in bases and line not in lines:
+                lines.append(line)
+        return lines
+
+    def _qms_deadline_texts(self):
+        """(legal deadline, total of the steps) as the printed procedure says
+        them: in the unit the law uses (9 working days, not 72 hours)."""
+        self.ensure_one()
+        case = self.tthc_case_id
+        units = dict(case._fields["deadline_uom"]._description_selection(self.env))
+        uom = case.deadline_uom or "day"
+        if uom == "day":
+            total = self.total_hours / (self._hours_per_day() or 8.0)
+        else:
+            total = self.total_hours
+        if case.is_same_day:
+            legal = self.env._("within the day of receipt")
+        else:
+            legal = f"{case.legal_deadline:g} {units.get(uom, '').lower()}"
+        return legal, f"{round(total, 2):g} {units.get(uom, '').lower()}"
+
     def _hours_per_day(self):
         calendar = self.company_id.qms_work_calendar()
         return calendar.standard_day_seconds / 3600.0
@@ -204,7 +253,14 @@ class QmsProcedureVersion(models.Model):
         return self.procedure_id.version_ids - self
 
     def _qms_copy_for_new_version(self, version, minor=False):
-        return self.copy({"version": version, "previous_version_id": self.id})
+        return self.copy(
+            {
+                "version": version,
+                "previous_version_id": self.id,
+                # A new version says what it changes: not the previous note.
+                "change_summary": False,
+            }
+        )
 
     def _qms_after_effective(self):
         for rec in self:

@@ -19,6 +19,7 @@ class QmsVersionedMixin(models.AbstractModel):
     _inherit = ["qms.approval.mixin"]
 
     _state_from = ["to_review"]
+    _qms_restart_button = False  # "Back to Draft" restarts
     _state_to = ["approved"]
     _cancel_state = "draft"
     _qms_locked_states = ("approved", "effective", "superseded")

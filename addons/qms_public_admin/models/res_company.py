@@ -14,6 +14,18 @@ from ..lib.agency_clock import AgencyClock, as_datetime64
 DEFAULT_TZ = "Asia/Ho_Chi_Minh"
 
 
+AGENCY_LEVELS = [
+    ("central", "Ministry / Central Agency"),
+    ("central_unit", "Unit of a Ministry"),
+    ("vertical", "Vertical Agency (local office of a central agency)"),
+    ("province", "Province People's Committee"),
+    ("department", "Provincial Department"),
+    ("sub_department", "Sub-department / Board"),
+    ("commune", "Commune / Ward / Special Zone"),
+    ("district_legacy", "District (abolished 2025)"),
+]
+
+
 class ResCompany(models.Model):
     """An agency (cơ quan hành chính nhà nước) is a company.
 
@@ -27,16 +39,7 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     qms_agency_level = fields.Selection(
-        [
-            ("central", "Ministry / Central Agency"),
-            ("central_unit", "Unit of a Ministry"),
-            ("vertical", "Vertical Agency (local office of a central agency)"),
-            ("province", "Province People's Committee"),
-            ("department", "Provincial Department"),
-            ("sub_department", "Sub-department / Board"),
-            ("commune", "Commune / Ward / Special Zone"),
-            ("district_legacy", "District (abolished 2025)"),
-        ],
+        AGENCY_LEVELS,
         string="Agency Level",
         help="District-level administrations ceased on 1 July 2025; the value is kept "
         "for the history of abolished agencies only.",
@@ -168,6 +171,33 @@ class ResCompany(models.Model):
             self.env["resource.calendar"]._qms_work_calendar(calendar.id),
             calendar.tz or DEFAULT_TZ,
         )
+
+    # ------------------------------------------------ no internet lookups
+    # Odoo's partner autocomplete (installed with mail) looks agencies up on
+    # an internet service when the web client starts and as their name is
+    # typed. An agency's intranet has no such access, and an agency's data
+    # is not enriched from outside: both are switched off for agencies.
+    @api.model_create_multi
+    def create(self, vals_list):
+        if "iap_enrich_auto_done" in self._fields:
+            for vals in vals_list:
+                vals.setdefault("iap_enrich_auto_done", True)
+        return super().create(vals_list)
+
+    @api.model
+    def _qms_no_internet_enrichment(self):
+        if "iap_enrich_auto_done" in self._fields:
+            self.with_context(active_test=False).search(
+                [("iap_enrich_auto_done", "=", False)]
+            ).write({"iap_enrich_auto_done": True})
+
+    @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        arch, view = super()._get_view(view_id, view_type, **options)
+        if view_type == "form":
+            for node in arch.xpath("//field[@widget='field_partner_autocomplete']"):
+                del node.attrib["widget"]
+        return arch, view
 
     def write(self, vals):
         if "resource_calendar_id" in vals:

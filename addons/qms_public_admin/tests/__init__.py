@@ -11,3 +11,4 @@ from . import test_management_review
 from . import test_qms_setup
 from . import test_objective_risk
 from . import test_mixins
+from . import test_tours

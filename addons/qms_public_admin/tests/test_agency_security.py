@@ -118,3 +118,16 @@ class TestAgencySecurity(QmsCase):
             self.env.ref("qms_public_admin.legal_decree_118_2025").with_user(
                 self.iso_a
             ).write({"title": "x"})
+
+    def test_agencies_are_not_looked_up_on_the_internet(self):
+        """An agency's intranet has no internet: the company form types its
+        name in a plain field, and no agency is queued for enrichment by an
+        outside service (Odoo's partner autocomplete, when installed)."""
+        Company = self.env["res.company"]
+        arch = Company.get_view(view_type="form")["arch"]
+        self.assertNotIn("field_partner_autocomplete", arch)
+        if "iap_enrich_auto_done" not in Company._fields:
+            self.skipTest("partner_autocomplete is not installed")
+        agency = Company.create({"name": "UBND xã Đông Tiến"})
+        self.assertTrue(agency.iap_enrich_auto_done)
+        self.assertFalse(Company.search([("iap_enrich_auto_done", "=", False)]))

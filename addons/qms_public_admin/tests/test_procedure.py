@@ -110,15 +110,19 @@ class TestProcedure(QmsCase):
 
     def test_lifecycle_with_tier_validation(self):
         version = self._draft()
+        version.change_summary = "Ban hành lần đầu."
         self.assertEqual(version.version, 1)
         self.assertEqual(version.total_hours, 24)  # 4 h + 8 h + 8 h + 4 h
         self.assertEqual(version.legal_hours, 24)
         version.with_user(self.iso_a).action_submit_review()
         self.assertEqual(version.state, "to_review")
         self.assertTrue(version.review_ids, "the QMR tier was requested")
-        # Nobody approves before the quality representative validates.
+        # Nobody approves before the quality representative validates, and
+        # the form offers the ISO officer no Approve button meanwhile.
         with self.assertRaises(ValidationError):
             version.with_user(self.iso_a).action_approve()
+        self.assertFalse(version.with_user(self.iso_a).qms_can_approve_directly)
+        self.assertEqual(version.validation_status, "pending")
         version.with_user(self.qmr_a).validate_tier()
         version.with_user(self.iso_a).action_approve()
         self.assertEqual(version.state, "approved")
@@ -135,6 +139,9 @@ class TestProcedure(QmsCase):
             (v2.version, v2.state, v2.previous_version_id), (2, "draft", version)
         )
         self.assertEqual(len(v2.step_ids), 4)
+        # It says what it changes itself: the first version's note stays there.
+        self.assertTrue(version.change_summary)
+        self.assertFalse(v2.change_summary)
         v2.step_ids.filtered(lambda s: s.name == "Thẩm định hồ sơ").with_user(
             self.iso_a
         ).duration = 0.5
