@@ -30,6 +30,7 @@
         "views/qms_onestop_lookup_templates.xml",
         "views/qms_onestop_kpi_month_views.xml",
         "views/qms_onestop_menus.xml",
+        "views/qms_onestop_dashboard_views.xml",
         "report/qms_onestop_reports.xml",
     ],
     "assets": {

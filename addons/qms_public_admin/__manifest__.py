@@ -43,6 +43,8 @@
         "report/qms_improvement_reports.xml",
         "views/tier_validation_templates.xml",
         "views/qms_menus.xml",
+        "views/qms_dashboard_views.xml",
+        "wizards/qms_setup_wizard_views.xml",
         "views/res_company_views.xml",
         "views/resource_calendar_views.xml",
         "views/qms_holiday_views.xml",

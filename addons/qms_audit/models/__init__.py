@@ -20,3 +20,4 @@ from . import qms_management_review
 from . import qms_dost_report
 from . import qms_agency_status
 from . import mgmtsystem_indicator
+from . import qms_dashboard

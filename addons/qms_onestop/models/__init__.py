@@ -39,3 +39,4 @@ from . import qms_management_review
 from . import qms_dost_report
 from . import qms_onestop_dossier_demo
 from . import qms_background_task
+from . import qms_dashboard

@@ -133,6 +133,27 @@ class QmsOnestopDossier(models.Model):
             )
         return procedure
 
+    def _qms_channel_label(self, env):
+        """The dossier's channel in ``env``'s language, for official records
+        written before the field's own translations are loaded (the demo data,
+        a fresh install)."""
+        labels = {
+            "counter": env._("In Person at the Desk"),
+            "post": env._("Public Postal Service"),
+            "online_full": env._("Online, Full Process"),
+            "online_partial": env._("Online, Partial"),
+            "interagency": env._("Transferred From Another Agency"),
+        }
+        return labels.get(self.channel) or dict(
+            self._fields["channel"]._description_selection(env)
+        ).get(self.channel, self.channel or "")
+
+    def _qms_record_lang(self):
+        """The language of the texts written into official records."""
+        if self.env["res.lang"]._lang_get("vi_VN").active:
+            return "vi_VN"
+        return self.env.lang or "en_US"
+
     def action_receive(self):
         """Receive the dossier: give it its code, snapshot the procedure version,
         compute the appointment and open the first step."""
@@ -173,16 +194,19 @@ class QmsOnestopDossier(models.Model):
                 "applicant_partner_id": partner.id,
             }
         )
+        # The process log is an official record: kept in Vietnamese when the
+        # language is installed, whoever (or whatever job) receives.
+        official = self.env(
+            context=dict(self.env.context, lang=self._qms_record_lang())
+        )
         self._qms_log(
             "receive",
             date=now,
             note=note
-            or self.env._(
+            or official._(
                 "Received at %(desk)s by %(channel)s; appointment %(due)s.",
                 desk=desk.name,
-                channel=dict(self._fields["channel"]._description_selection(self.env))[
-                    self.channel
-                ],
+                channel=self._qms_channel_label(official),
                 due=self._qms_local(due).strftime("%H:%M %d/%m/%Y"),
             ),
         )

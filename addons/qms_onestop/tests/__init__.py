@@ -13,3 +13,5 @@ from . import test_crons
 from . import test_transitions
 from . import test_screen_translations
 from . import test_tours
+from . import test_setup_wizard
+from . import test_dashboard

@@ -153,3 +153,14 @@ class TestForms(OnestopCase):
         self.assertIn("Ngày 03 tháng 03 năm 2026", html)
         self.assertNotIn("Ngày 02 tháng 03 năm 2026", html)
         self.assertEqual(slip.display_name, f"Supplementation Request - {dossier.name}")
+
+    def test_the_receipt_is_logged_in_vietnamese(self):
+        """The process control sheet is an official record: its receipt line
+        is Vietnamese, with the agency's local time, whoever receives (here an
+        English-speaking officer, before the field translations are loaded)."""
+        dossier = self._received("2026-03-02 09:00")
+        note = dossier.log_ids.filtered(lambda log: log.action == "receive").note
+        self.assertIn("Tiếp nhận tại", note)
+        self.assertIn("Trực tiếp tại bộ phận một cửa", note)
+        self.assertNotIn("In Person", note)
+        self.assertIn("/03/2026", note)

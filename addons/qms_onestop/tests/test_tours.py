@@ -58,3 +58,32 @@ class TestOnestopTours(QmsTourCase):
     def _login(self, user):
         self.tour_user(user.login)
         return user.login
+
+    def test_each_desk_role_lands_on_its_dashboard(self):
+        for login in ("trang.motcua", "anh.thuly", "vinh.lanhdao"):
+            user = self.tour_user(login)
+            self.assertEqual(
+                user.action_id.id,
+                self.env.ref("qms_onestop.action_onestop_dashboard").id,
+                login,
+            )
+            self.run_tour(
+                "qms_dashboard_landing", login, "/odoo", shot_suffix=f"-{login}"
+            )
+
+    def test_set_up_an_agency(self):
+        """The administrator sets up a commune with the wizard in Chromium."""
+        self.run_tour(
+            "qms_setup_agency",
+            "admin",
+            "/odoo/action-qms_public_admin.action_qms_setup_wizard",
+        )
+        agency = self.env["res.company"].search([("name", "=", "UBND xã Đông Tiến")])
+        self.assertEqual(agency.qms_agency_code, "000.09.30.H56")
+        desk = self.env["res.users"].search([("login", "=", "ha.motcua.dt")])
+        self.assertTrue(desk.has_group("qms_onestop.group_onestop_desk"))
+        self.assertTrue(
+            self.env["qms.procedure.version"].search_count(
+                [("company_id", "=", agency.id), ("state", "=", "to_review")]
+            )
+        )

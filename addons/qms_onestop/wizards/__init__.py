@@ -2,3 +2,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import qms_onestop_move_wizard
 from . import qms_onestop_book_wizard
+from . import qms_setup_wizard
+from . import qms_setup_wizard_user

@@ -60,3 +60,4 @@ from . import qms_agency_status
 from . import qms_catalogue_sync
 from . import qms_background_task
 from . import qms_background_task_line
+from . import qms_dashboard

@@ -339,3 +339,36 @@ class TestProcedure(QmsCase):
         self.assertIn("QT-HT-09", html)
         self.assertIn("Thẩm định hồ sơ", html)
         self.assertIn(self.qmr_a.name, html)
+
+    def test_dashboards_show_what_waits_for_each_role(self):
+        """The quality representative lands on what waits for her approval;
+        the ISO officer on the state of the system; the DOST inspector on the
+        agencies."""
+        Dashboard = self.env["qms.dashboard"]
+        version = self._draft()
+        version.with_user(self.iso_a).action_submit_review()
+
+        def sections(user):
+            data = Dashboard.with_user(user).with_company(user.company_id)
+            return {s["key"]: s for s in data.qms_dashboard_data(app="iso")["sections"]}
+
+        qmr = self.env["qms.dashboard"].with_user(self.qmr_a).qms_dashboard_data()
+        self.assertEqual(qmr["sections"][0]["key"], "approvals")
+        rows = qmr["sections"][0]["tables"][0]["rows"]
+        self.assertEqual(rows[0]["cells"][0], version.display_name)
+        self.assertEqual(rows[0]["action"]["res_id"], version.id)
+        iso = sections(self.iso_a)
+        self.assertNotIn("approvals", iso)
+        cards = {c["label"]: c for c in iso["iso"]["cards"]}
+        preparing = cards["Procedure Versions in Preparation"]
+        self.assertEqual(
+            preparing["value"],
+            self.env["qms.procedure.version"]
+            .with_user(self.iso_a)
+            .search_count(preparing["action"]["domain"]),
+        )
+        self.assertGreaterEqual(preparing["value"], 1)
+        version.with_user(self.qmr_a).validate_tier()
+        self.assertNotIn("approvals", sections(self.qmr_a))
+        self.assertIn("dost", sections(self.inspector))
+        self.assertNotIn("iso", sections(self.inspector))

@@ -35,3 +35,17 @@ class TestProcedureTours(QmsTourCase):
         self.assertEqual(new.state, "effective")
         self.assertEqual(current.state, "superseded")
         self.assertEqual(new.approved_by_id.login, "thanh.qmr")
+
+    def test_each_role_lands_on_its_dashboard(self):
+        """The ISO officer, the quality representative and the DOST inspector
+        open Odoo on their dashboard; a number opens its records."""
+        for login in ("huong.iso", "thanh.qmr", "bao.dost"):
+            user = self.tour_user(login)
+            self.assertEqual(
+                user.action_id.id,
+                self.env.ref("qms_public_admin.action_qms_dashboard").id,
+                login,
+            )
+            self.run_tour(
+                "qms_dashboard_landing", login, "/odoo", shot_suffix=f"-{login}"
+            )

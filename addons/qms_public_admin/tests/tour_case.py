@@ -44,7 +44,7 @@ class QmsTourCase(HttpCase):
         user.write({"password": login, "lang": "vi_VN", "tz": "Asia/Ho_Chi_Minh"})
         return user
 
-    def run_tour(self, tour, login, url="/odoo", timeout=120):
+    def run_tour(self, tour, login, url="/odoo", timeout=120, shot_suffix=""):
         self.tour_user(login)
         folder = os.environ.get("QMS_SCREENSHOTS")
         original = ChromeBrowser._handle_console
@@ -55,7 +55,7 @@ class QmsTourCase(HttpCase):
                 if text.startswith(SIGNAL):
                     path = pathlib.Path(folder)
                     path.mkdir(parents=True, exist_ok=True)
-                    name = text[len(SIGNAL) :]
+                    name = text[len(SIGNAL) :] + shot_suffix
                     future = browser._websocket_send(
                         "Page.captureScreenshot", with_future=True
                     )

@@ -144,3 +144,62 @@ tours.add("qms_onestop_approve_notice", {
         screenshot("onestop-notice-2-approved"),
     ],
 });
+
+// The administrator sets up a new commune in one form.
+tours.add("qms_setup_agency", {
+    steps: () => [
+        {
+            content: "the agency's name",
+            trigger: ".modal .o_field_widget[name=name] input",
+            run: "edit UBND xã Đông Tiến",
+        },
+        {
+            content: "its official code",
+            trigger: ".modal .o_field_widget[name=agency_code] input",
+            run: "edit 000.09.30.H56",
+        },
+        {
+            content: "its units",
+            trigger: ".modal .o_field_widget[name=unit_names] textarea",
+            async run(helpers) {
+                await helpers.edit("Bộ phận Một cửa\nCông chức Tư pháp - Hộ tịch\nLãnh đạo UBND xã");
+            },
+        },
+        ...[
+            ["Trần Thị Hoa", "hoa.qmr.dt", "qmr"],
+            ["Phạm Thu Hà", "ha.motcua.dt", "desk"],
+        ].flatMap(([name, login, role]) => [
+            {
+                content: "add an officer",
+                trigger: ".modal .o_field_widget[name=user_ids] .o_field_x2many_list_row_add a",
+                run: "click",
+            },
+            {
+                content: "name",
+                trigger: ".modal .o_field_widget[name=user_ids] .o_selected_row .o_field_widget[name=name] input",
+                run: `edit ${name}`,
+            },
+            {
+                content: "login",
+                trigger: ".modal .o_field_widget[name=user_ids] .o_selected_row .o_field_widget[name=login] input",
+                run: `edit ${login}`,
+            },
+            {
+                content: "role",
+                trigger: ".modal .o_field_widget[name=user_ids] .o_selected_row .o_field_widget[name=role] select",
+                run: `select "${role}"`,
+            },
+        ]),
+        {
+            content: "the procedures of a commune are found in the catalogue",
+            trigger: ".modal .o_field_widget[name=tthc_count] span:not(:contains(0))",
+        },
+        screenshot("setup-1-wizard", ".modal"),
+        { content: "set up", trigger: ".modal button[name=action_set_up]", run: "click" },
+        {
+            content: "the new agency",
+            trigger: ".o_breadcrumb .active:contains(Đông Tiến)",
+        },
+        screenshot("setup-2-agency"),
+    ],
+});

@@ -52,3 +52,23 @@ tours.add("qms_procedure_publish", {
         screenshot("procedure-2-in-effect"),
     ],
 });
+
+// Whoever logs in lands on the dashboard of their role, not on an empty inbox.
+tours.add("qms_dashboard_landing", {
+    steps: () => [
+        {
+            content: "the dashboard of the role is the home page",
+            trigger: ".o_qms_dashboard section[data-section] .o_qms_card",
+        },
+        screenshot("dashboard"),
+        {
+            content: "a number opens the records it counts",
+            trigger: ".o_qms_dashboard section[data-section] .o_qms_card",
+            run: "click",
+        },
+        {
+            content: "the list of those records",
+            trigger: ".o_list_view, .o_kanban_view",
+        },
+    ],
+});
