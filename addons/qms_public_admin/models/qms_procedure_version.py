@@ -1,10 +1,10 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import lxml.html
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import html2plaintext
 
 from ..lib import procedure_tools
 
@@ -84,17 +84,22 @@ class QmsProcedureVersion(models.Model):
         """The lines of the free-text references that are not one of the
         legal bases already listed (the printed procedure lists each once)."""
         self.ensure_one()
-        text = html2plaintext(self.references or "")
+        lines = []
+        if self.references:
+            root = lxml.html.fromstring(f"<div>{self.references}</div>")
+            items = root.xpath("//li") or root.xpath("//p") or [root]
+            for item in items:
+                lines += item.text_content().splitlines()
         bases = {
             " ".join(name.split()).casefold()
             for name in self.legal_basis_ids.mapped("display_name")
         }
-        lines = []
-        for raw in text.splitlines():
+        others = []
+        for raw in lines:
             line = " ".join(raw.strip().lstrip("*-•").split())
-            if line and line.casefold() not in bases and line not in lines:
-                lines.append(line)
-        return lines
+            if line and line.casefold() not in bases and line not in others:
+                others.append(line)
+        return others
 
     def _qms_deadline_texts(self):
         """(legal deadline, total of the steps) as the printed procedure says

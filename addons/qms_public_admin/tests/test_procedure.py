@@ -372,3 +372,25 @@ class TestProcedure(QmsCase):
         self.assertNotIn("approvals", sections(self.qmr_a))
         self.assertIn("dost", sections(self.inspector))
         self.assertNotIn("iso", sections(self.inspector))
+
+    def test_printed_procedure_says_things_once_and_in_the_law_s_unit(self):
+        version = self._draft()
+        version.references = (
+            f"<ul><li>{self.law.display_name}</li><li>  {self.decree.display_name}"
+            "</li><li>TCVN ISO 9001:2015</li></ul>"
+        )
+        # The legal bases are printed from their list: only the rest is added.
+        self.assertEqual(version._qms_other_references(), ["TCVN ISO 9001:2015"])
+        legal, steps = version._qms_deadline_texts()
+        case = version.tthc_case_id
+        self.assertEqual(case.deadline_uom, "day")
+        self.assertTrue(legal.startswith(f"{case.legal_deadline:g} "), legal)
+        self.assertTrue(steps.startswith("3 "), steps)  # 4 h + 1 d + 1 d + 4 h
+        pdf, _kind = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(
+                "qms_public_admin.action_report_qms_procedure", version.ids
+            )
+        )
+        self.assertTrue(pdf.startswith(b"%PDF"))
