@@ -15,7 +15,30 @@ class QmsDashboard(models.AbstractModel):
     def _qms_section_iso(self):
         section = super()._qms_section_iso()
         today = self._qms_today()
+        upcoming = self.env["qms.audit"].search(
+            [
+                ("state", "in", ("planned", "program_approved")),
+                ("date_start", ">=", today),
+            ],
+            order="date_start",
+            limit=1,
+        )
         section["cards"] += [
+            {
+                "label": self.env._("Next Internal Audit"),
+                "value": upcoming.date_start.strftime("%d/%m/%Y") if upcoming else "—",
+                "tone": "info" if upcoming else "secondary",
+                "help": upcoming.display_name or "",
+                "action": {
+                    "type": "ir.actions.act_window",
+                    "res_model": "qms.audit",
+                    "res_id": upcoming.id,
+                    "views": [[False, "form"]],
+                    "target": "current",
+                }
+                if upcoming
+                else False,
+            },
             self._qms_card(
                 self.env._("Audits Planned"),
                 "qms.audit",

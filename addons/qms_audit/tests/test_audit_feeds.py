@@ -1,6 +1,6 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
@@ -216,3 +216,25 @@ class TestAuditFeeds(AuditCase):
         self.assertIn("INTERNAL AUDIT REPORT", html)
         self.assertIn(self.unit_a.name, html)
         self.assertIn(self.nc.ref, html)
+
+    def test_the_iso_officers_dashboard_shows_the_next_audit(self):
+        first = self._audit(
+            date_start=self.today + timedelta(days=5),
+            date_end=self.today + timedelta(days=6),
+        )
+        self._audit(
+            date_start=self.today + timedelta(days=20),
+            date_end=self.today + timedelta(days=21),
+        )
+        data = (
+            self.env["qms.dashboard"]
+            .with_user(self.iso_a)
+            .with_company(self.agency_a)
+            .qms_dashboard_data(app="iso")
+        )
+        iso = next(s for s in data["sections"] if s["key"] == "iso")
+        cards = {c["label"]: c for c in iso["cards"]}
+        nxt = cards["Next Internal Audit"]
+        self.assertEqual(nxt["value"], first.date_start.strftime("%d/%m/%Y"))
+        self.assertEqual(nxt["action"]["res_id"], first.id)
+        self.assertGreaterEqual(cards["Audits Planned"]["value"], 2)
