@@ -29,15 +29,7 @@ class QmsDashboard(models.AbstractModel):
                 "value": upcoming.date_start.strftime("%d/%m/%Y") if upcoming else "—",
                 "tone": "info" if upcoming else "secondary",
                 "help": upcoming.display_name or "",
-                "action": {
-                    "type": "ir.actions.act_window",
-                    "res_model": "qms.audit",
-                    "res_id": upcoming.id,
-                    "views": [[False, "form"]],
-                    "target": "current",
-                }
-                if upcoming
-                else False,
+                "action": self._qms_open_record(upcoming),
             },
             self._qms_card(
                 self.env._("Audits Planned"),
@@ -67,15 +59,15 @@ class QmsDashboard(models.AbstractModel):
         count = self.env["qms.audit"].search_count(audits)
         if count:
             todo.append(
-                {
-                    "label": self.env._(
+                self._qms_todo(
+                    self.env._(
                         "Prepare or hold %(count)s internal audit(s) planned by the "
                         "end of the month (programme, team, checklist).",
                         count=count,
                     ),
-                    "action": self._qms_open(
-                        self.env._("Audits This Month"), "qms.audit", audits
-                    ),
-                }
+                    self.env._("Audits This Month"),
+                    "qms.audit",
+                    audits,
+                )
             )
         return todo

@@ -218,13 +218,7 @@ class QmsDashboard(models.AbstractModel):
                         ind._fields["value_state"]._description_selection(self.env)
                     ).get(ind.value_state, ""),
                 ],
-                "action": {
-                    "type": "ir.actions.act_window",
-                    "res_model": "mgmtsystem.indicator",
-                    "res_id": ind.id,
-                    "views": [[False, "form"]],
-                    "target": "current",
-                },
+                "action": self._qms_open_record(ind),
             }
             for ind in indicators
         ]

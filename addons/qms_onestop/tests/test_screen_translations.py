@@ -1,5 +1,6 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.addons.qms_public_admin.tests.tour_case import ensure_vietnamese
 from odoo.tests import TransactionCase, tagged
 
 from .screen_texts import untranslated_texts
@@ -14,11 +15,7 @@ class TestScreenTranslations(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        if not cls.env["res.lang"]._lang_get("vi_VN").active:
-            cls.env["res.lang"]._activate_lang("vi_VN")
-            cls.env["ir.module.module"].search(
-                [("state", "=", "installed")]
-            )._update_translations(["vi_VN"])
+        ensure_vietnamese(cls.env)
 
     def test_every_screen_text_is_vietnamese(self):
         found = sorted(untranslated_texts(self.env))

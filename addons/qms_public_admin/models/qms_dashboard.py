@@ -106,6 +106,24 @@ class QmsDashboard(models.AbstractModel):
         }
 
     @api.model
+    def _qms_open_record(self, record):
+        """Window action opening ``record``'s form (False without a record)."""
+        if not record:
+            return False
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": record._name,
+            "res_id": record.id,
+            "views": [[False, "form"]],
+            "target": "current",
+        }
+
+    @api.model
+    def _qms_todo(self, label, name, model, domain, view=None):
+        """A line of the "this month" list, opening the records it is about."""
+        return {"label": label, "action": self._qms_open(name, model, domain, view)}
+
+    @api.model
     def _qms_jsonable(self, domain):
         def value(v):
             if isinstance(v, (list, tuple)):
@@ -202,13 +220,7 @@ class QmsDashboard(models.AbstractModel):
                         review.name or "",
                         review.requested_by.name or "",
                     ],
-                    "action": {
-                        "type": "ir.actions.act_window",
-                        "res_model": review.model,
-                        "res_id": record.id,
-                        "views": [[False, "form"]],
-                        "target": "current",
-                    },
+                    "action": self._qms_open_record(record),
                 }
             )
         return self._qms_section(
@@ -283,18 +295,16 @@ class QmsDashboard(models.AbstractModel):
         )
         if review_needed:
             todo.append(
-                {
-                    "label": self.env._(
+                self._qms_todo(
+                    self.env._(
                         "Review %(count)s procedure(s) whose legal basis changed.",
                         count=review_needed,
                     ),
-                    "action": self._qms_open(
-                        self.env._("Legal Changes to Review"),
-                        "qms.procedure",
-                        [("review_needed", "=", True)],
-                        "qms_public_admin.qms_procedure_view_review_list",
-                    ),
-                }
+                    self.env._("Legal Changes to Review"),
+                    "qms.procedure",
+                    [("review_needed", "=", True)],
+                    "qms_public_admin.qms_procedure_view_review_list",
+                )
             )
         month_end = today + relativedelta(day=31)
         due = [
@@ -304,16 +314,16 @@ class QmsDashboard(models.AbstractModel):
         count = self.env["mgmtsystem.action"].search_count(due)
         if count:
             todo.append(
-                {
-                    "label": self.env._(
+                self._qms_todo(
+                    self.env._(
                         "Close or follow up %(count)s action(s) due by the end of "
                         "the month.",
                         count=count,
                     ),
-                    "action": self._qms_open(
-                        self.env._("Actions Due This Month"), "mgmtsystem.action", due
-                    ),
-                }
+                    self.env._("Actions Due This Month"),
+                    "mgmtsystem.action",
+                    due,
+                )
             )
         return todo
 
@@ -349,13 +359,7 @@ class QmsDashboard(models.AbstractModel):
                     str(s.overdue_action_count),
                     str(s.review_needed_count),
                 ],
-                "action": {
-                    "type": "ir.actions.act_window",
-                    "res_model": "qms.agency.status",
-                    "res_id": s.id,
-                    "views": [[False, "form"]],
-                    "target": "current",
-                },
+                "action": self._qms_open_record(s),
             }
             for s in worst
         ]
