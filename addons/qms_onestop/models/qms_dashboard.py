@@ -37,9 +37,7 @@ class QmsDashboard(models.AbstractModel):
             leader or processor
         ):
             sections.append(self._qms_section_desk())
-        if user.has_group("qms_onestop.group_onestop_processor") or user.has_group(
-            "qms_onestop.group_onestop_desk"
-        ):
+        if processor or user.has_group("qms_onestop.group_onestop_desk"):
             sections.append(self._qms_section_mine())
         if leader:
             sections.append(self._qms_section_leader())

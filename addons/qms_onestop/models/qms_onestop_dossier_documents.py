@@ -77,6 +77,15 @@ class QmsOnestopDossier(models.Model):
         return self._qms_receive()
 
     # --------------------------------------------------------- supplementation
+    def _qms_supplements_used(self):
+        """The requests during processing that count against the limit of
+        the counting rule (issued ones, answered or not)."""
+        return self.supplement_ids.filtered(
+            lambda s: (
+                s.stage == "processing" and s.state in ("issued", "supplied", "expired")
+            )
+        )
+
     def qms_request_supplement(self, supplement):
         """The applicant is asked to supplement (the request is being issued).
         At the desk this is guidance before receipt; during processing the
@@ -98,11 +107,7 @@ class QmsOnestopDossier(models.Model):
             return False
         self._qms_check_mover(self.current_line_id)
         settings = self._qms_supplement_settings()
-        done = self.supplement_ids.filtered(
-            lambda s: (
-                s.stage == "processing" and s.state in ("issued", "supplied", "expired")
-            )
-        )
+        done = self._qms_supplements_used()
         if len(done) >= settings["max"]:
             raise UserError(
                 self.env._(

@@ -83,11 +83,7 @@ class QmsOnestopSupplement(models.Model):
 
     def _qms_processing_rule(self, dossier):
         settings = dossier.sudo()._qms_supplement_settings()
-        used = dossier.sudo().supplement_ids.filtered(
-            lambda s: (
-                s.stage == "processing" and s.state in ("issued", "supplied", "expired")
-            )
-        )
+        used = dossier.sudo()._qms_supplements_used()
         modes = dict(
             self.env["qms.receipt.rule"]
             ._fields["supplement_clock_mode"]

@@ -28,7 +28,7 @@ def _hidden(node):
     return any(node.get(attr) in HIDDEN for attr in ("invisible", "column_invisible"))
 
 
-def _walk(env, model, node_en, node_vi, fields_en, fields_vi, found, where):
+def _walk(model, node_en, node_vi, fields_en, fields_vi, found, where):
     if _hidden(node_en) or node_en.tag in ("templates", "t"):
         return
     for attr in SHOWN_ATTRS:
@@ -62,7 +62,7 @@ def _walk(env, model, node_en, node_vi, fields_en, fields_vi, found, where):
         comodel = info_en.get("relation")
     for child_en, child_vi in zip(node_en, node_vi, strict=False):
         if isinstance(child_en.tag, str):
-            _walk(env, comodel, child_en, child_vi, fields_en, fields_vi, found, where)
+            _walk(comodel, child_en, child_vi, fields_en, fields_vi, found, where)
 
 
 def untranslated_texts(env, lang="vi_VN"):
@@ -103,7 +103,6 @@ def untranslated_texts(env, lang="vi_VN"):
         fields_en = {m: fields_of(m, "en_US") for m in names}
         fields_vi = {m: fields_of(m, lang) for m in names}
         _walk(
-            env,
             view.model,
             etree.fromstring(en["arch"]),
             etree.fromstring(vi["arch"]),

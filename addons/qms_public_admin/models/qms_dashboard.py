@@ -65,7 +65,7 @@ class QmsDashboard(models.AbstractModel):
     # ------------------------------------------------------------ builders
     @api.model
     def _qms_today(self):
-        return self.env.company._qms_to_local(fields.Datetime.now()).date()
+        return self.env.company.qms_today()
 
     @api.model
     def _qms_card(
@@ -100,7 +100,8 @@ class QmsDashboard(models.AbstractModel):
             "type": "ir.actions.act_window",
             "name": name,
             "res_model": model,
-            "domain": self._qms_jsonable(domain),
+            # Dates and moments are sent as Odoo sends every date (json_default).
+            "domain": domain,
             "views": views,
             "target": "current",
         }
@@ -122,23 +123,6 @@ class QmsDashboard(models.AbstractModel):
     def _qms_todo(self, label, name, model, domain, view=None):
         """A line of the "this month" list, opening the records it is about."""
         return {"label": label, "action": self._qms_open(name, model, domain, view)}
-
-    @api.model
-    def _qms_jsonable(self, domain):
-        def value(v):
-            if isinstance(v, (list, tuple)):
-                return [value(x) for x in v]
-            if hasattr(v, "isoformat"):
-                return (
-                    fields.Datetime.to_string(v)
-                    if hasattr(v, "hour")
-                    else (fields.Date.to_string(v))
-                )
-            return v
-
-        return [
-            value(term) if isinstance(term, (list, tuple)) else term for term in domain
-        ]
 
     @api.model
     def _qms_section(self, key, title, app, cards=(), tables=(), todo=(), empty=None):
@@ -165,51 +149,37 @@ class QmsDashboard(models.AbstractModel):
         sections = []
         if user.has_group("qms_public_admin.group_qms_iso_officer"):
             sections.append(self._qms_section_iso())
-        if self._qms_my_reviews():
-            sections.insert(0, self._qms_section_approvals())
+        reviews = self._qms_my_reviews()
+        if reviews:
+            sections.insert(0, self._qms_section_approvals(reviews))
         if user.has_group("qms_public_admin.group_qms_dost_inspector"):
             sections.append(self._qms_section_dost())
         return sections
 
     @api.model
-    def _qms_my_reviews_domain(self):
-        return [
-            ("status", "in", ("waiting", "pending")),
-            ("reviewer_ids", "in", self.env.uid),
-        ]
-
-    @api.model
     def _qms_my_reviews(self):
-        """Pending reviews of the user on records of the user's agencies (a
-        tier given to a group lists its members of every agency)."""
+        """The reviews the user can decide now (tier validation's own
+        ``can_review``: its turn has come) on records of the user's agencies
+        (a tier given to a group lists its members of every agency)."""
+        reviews = self.env["tier.review"].search(
+            [("can_review", "=", True), ("reviewer_ids", "in", self.env.uid)]
+        )
         mine = self.env["tier.review"]
-        for review in self.env["tier.review"].search(self._qms_my_reviews_domain()):
-            # Only the first undecided tier of a record is awaited now.
-            earlier = (
-                self.env["tier.review"]
-                .sudo()
-                .search_count(
-                    [
-                        ("model", "=", review.model),
-                        ("res_id", "=", review.res_id),
-                        ("status", "in", ("waiting", "pending")),
-                        ("sequence", "<", review.sequence),
-                    ]
-                )
-            )
-            if earlier:
-                continue
+        for model, group in reviews.grouped("model").items():
             # Read as the approval list shows it: the review is theirs, and
             # the record's agency decides whether it is theirs to decide.
-            record = self.env[review.model].sudo().browse(review.res_id).exists()
-            company = record and "company_id" in record._fields and record.company_id
-            if record and (not company or company in self.env.user.company_ids):
-                mine |= review
+            records = self.env[model].sudo().browse(group.mapped("res_id")).exists()
+            if "company_id" in records._fields:
+                records = records.filtered(
+                    lambda r: (
+                        not r.company_id or r.company_id in self.env.user.company_ids
+                    )
+                )
+            mine |= group.filtered(lambda r, ids=set(records.ids): r.res_id in ids)
         return mine
 
     @api.model
-    def _qms_section_approvals(self):
-        reviews = self._qms_my_reviews()
+    def _qms_section_approvals(self, reviews):
         rows = []
         for review in reviews[:10]:
             record = self.env[review.model].sudo().browse(review.res_id)
