@@ -1,1 +1,2 @@
 from . import lookup
+from . import rating

@@ -481,7 +481,11 @@ def supplement(payload, limits, field="supplement"):
     }
 
 
-RATING_KEYS = ("level", "comment", "source")
+RATING_KEYS = ("level", "comment", "source", "answers", "trips")
+PAYMENT_KEYS = ("amount", "method", "reference", "receipt_number", "note")
+# A portal reports payments made through the payment platform or by transfer;
+# cash is taken at the desk.
+API_PAYMENT_METHODS = ("online", "bank_transfer")
 
 
 def rating(payload, field="rating", choices=None):
@@ -495,6 +499,52 @@ def rating(payload, field="rating", choices=None):
         ),
         "comment": text(payload.get("comment"), f"{field}.comment", 2000),
         "source": text(payload.get("source"), f"{field}.source", 64),
+        "trips": number(payload.get("trips"), f"{field}.trips", 0, 99, integer=True),
+        "answers": _answers(payload.get("answers"), f"{field}.answers", choices),
+    }
+
+
+def _answers(value, field, choices):
+    """Criterion code → a satisfaction level, or a whole number."""
+    value = struct(value, field, _AnyKey(), required=False)
+    levels = _options(choices, "rating_level")
+    clean = {}
+    for code, answer in value.items():
+        path = f"{field}.{code}"
+        text(code, path, 32, required=True)
+        if isinstance(answer, int) and not isinstance(answer, bool):
+            clean[code] = number(answer, path, 0, 99, integer=True)
+        else:
+            clean[code] = choice(answer, path, levels, required=True)
+    return clean
+
+
+class _AnyKey(tuple):
+    """Every key is accepted (criteria are data)."""
+
+    def __contains__(self, _key):
+        return True
+
+
+def payment(payload, field="payment"):
+    payload = struct(payload, field, PAYMENT_KEYS)
+    return {
+        "amount": number(
+            payload.get("amount"), f"{field}.amount", 1, 10**12, required=True
+        ),
+        "method": choice(
+            payload.get("method"),
+            f"{field}.method",
+            API_PAYMENT_METHODS,
+            required=True,
+        ),
+        "reference": text(
+            payload.get("reference"), f"{field}.reference", 64, required=True
+        ),
+        "receipt_number": text(
+            payload.get("receipt_number"), f"{field}.receipt_number", 64
+        ),
+        "note": text(payload.get("note"), f"{field}.note", 500),
     }
 
 

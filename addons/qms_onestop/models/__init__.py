@@ -40,3 +40,13 @@ from . import qms_dost_report
 from . import qms_onestop_dossier_demo
 from . import qms_background_task
 from . import qms_dashboard
+from . import qms_onestop_payment
+from . import qms_onestop_dossier_payment
+from . import qms_onestop_dossier_handover
+from . import qms_onestop_notify_channel
+from . import qms_onestop_notification
+from . import qms_onestop_dossier_notify
+from . import qms_onestop_rating_criterion
+from . import qms_onestop_rating_answer
+from . import qms_onestop_dossier_rating
+from . import qms_onestop_feedback

@@ -762,7 +762,30 @@ class QmsOnestopApi(models.AbstractModel):
                     schema.CONFLICT, "already_rated", code=dossier.name, level=existing
                 )
             return self._qms_status_values(dossier)
-        dossier.sudo().qms_rate(clean["level"], clean["comment"], clean["source"])
+        dossier.sudo().qms_rate(
+            clean["level"],
+            clean["comment"],
+            clean["source"],
+            clean["answers"],
+            clean["trips"],
+        )
+        return self._qms_status_values(dossier)
+
+    @integration_method
+    def record_payment(self, code, payment):
+        """A payment made through the payment platform or by bank transfer,
+        reported by the portal with its transaction reference; a dossier
+        waiting for its fees starts processing once they are paid. The same
+        reference again is refused."""
+        dossier = self._qms_dossier(code)
+        clean = schema.payment(payment)
+        dossier.sudo().qms_record_payment(
+            clean["amount"],
+            clean["method"],
+            clean["reference"],
+            clean["receipt_number"],
+            clean["note"],
+        )
         return self._qms_status_values(dossier)
 
     # ------------------------------------------------------------ catalogue

@@ -163,6 +163,60 @@ class QmsOnestopApi(models.AbstractModel):
             ],
             "result": result,
             "rating": d.rating_level or False,
+            "payment": {
+                "state": d.payment_state,
+                "due": d.amount_due,
+                "paid": d.amount_paid,
+                "currency": d.currency_id.name,
+                "timing": d.pay_timing or False,
+                "fees": [
+                    {
+                        "name": f.name,
+                        "amount": f.amount,
+                        "exempt": f.exempt,
+                        "exemption_reason": f.exemption_reason or False,
+                    }
+                    for f in d.fee_ids
+                ],
+                "payments": [
+                    {
+                        "kind": p.kind,
+                        "amount": p.amount,
+                        "method": p.method,
+                        "reference": p.reference or False,
+                        "receipt_number": p.receipt_number or False,
+                        "at": iso(p.paid_at),
+                    }
+                    for p in d.payment_ids.sorted("id")
+                ],
+            },
+            "handover": d.state == "returned"
+            and {
+                "at": iso(d.returned_at),
+                "method": d.return_method,
+                "receiver": d.receiver_kind or False,
+                "authorised": d.receiver_kind == "authorised",
+                "waybill": d.waybill_number or False,
+                "delivery": d.delivery_state or False,
+                "valid_until": d.result_valid_until
+                and d.result_valid_until.isoformat()
+                or False,
+            }
+            or False,
+            "satisfaction": d.rating_level
+            and {
+                "level": d.rating_level,
+                "answers": {
+                    a.criterion_id.code: (
+                        a.count if a.criterion_id.answer_kind == "count" else a.level
+                    )
+                    for r in d.env["qms.onestop.rating"].search(
+                        [("dossier_id", "=", d.id)]
+                    )
+                    for a in r.answer_ids
+                },
+            }
+            or False,
         }
 
     # ------------------------------------------------------------ filing

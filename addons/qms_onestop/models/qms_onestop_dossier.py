@@ -44,6 +44,8 @@ class QmsOnestopDossier(models.Model):
             "result_attachment_ids",
             "is_electronic_result",
             "return_method",
+            "archive_location",
+            "result_valid_until",
         }
     )
     _qms_closed_states = CLOSED_STATES
@@ -493,7 +495,7 @@ class QmsOnestopDossier(models.Model):
         frozen = super()._qms_frozen_fields(state, names)
         if state in self._qms_closed_states:
             # A closed dossier keeps its result as returned: only notes remain.
-            frozen |= set(names) - {"note"}
+            frozen |= set(names) - {"note", "archive_location", "result_valid_until"}
         return frozen
 
     @api.ondelete(at_uninstall=False)

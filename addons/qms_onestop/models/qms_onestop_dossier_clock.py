@@ -46,8 +46,15 @@ class QmsOnestopDossier(models.Model):
         pause = self.pause_ids.filtered(
             lambda p: p.supplement_id == supplement and not p.end_at
         )
+        return self._qms_resume_clock(
+            pause, now, self._qms_supplement_settings()["mode"]
+        )
+
+    def _qms_resume_clock(self, pause, now, mode):
+        """End ``pause`` and move the due date by ``mode`` (see
+        ``_qms_restart_clock``); back in progress."""
+        self.ensure_one()
         pause.sudo().write({"end_at": now})
-        settings = self._qms_supplement_settings()
         company = self.company_id
         amount, uom, cutoff = self.tthc_case_id.qms_deadline_args()
         rule = company.qms_receipt_rule(now)
@@ -55,7 +62,7 @@ class QmsOnestopDossier(models.Model):
             cutoff = rule.default_same_day_cutoff
         local_due, waited = company._qms_compute(
             onestop.resumed_clock,
-            settings["mode"],
+            mode,
             company._qms_to_local(pause.start_at),
             company._qms_to_local(now),
             company._qms_to_local(self.due_at),

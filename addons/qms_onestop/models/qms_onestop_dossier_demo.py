@@ -6,6 +6,11 @@ from datetime import datetime, time, timedelta
 from odoo import api, fields, models
 from odoo.addons.qms_public_admin.lib import transition
 
+# A receiver's signature captured on the desk's pad (a 1x1 PNG in the demo).
+DEMO_SIGNATURE = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAj"
+    "CB0C8AAAAASUVORK5CYII="
+)
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Lê"]
 MIDDLE = ["Văn", "Thị", "Minh", "Thu", "Đức", "Ngọc", "Quang", "Thanh", "Hữu", "Kim"]
 GIVEN = [
@@ -240,8 +245,25 @@ class QmsOnestopDossier(models.Model):
                     dossier.with_user(
                         dossier.current_line_id.user_id or desk_user
                     ).sudo().action_return_result(
-                        dossier.applicant_name, dossier.return_method
+                        dossier.applicant_name,
+                        dossier.return_method,
+                        handover=self._qms_demo_handover(dossier),
                     )
+
+    def _qms_demo_handover(self, dossier):
+        """What the desk noted when it handed the result over."""
+        # Derived from the dossier, not drawn: the demo's other draws stay.
+        seed = dossier.id
+        if dossier.return_method == "post":
+            return {"waybill_number": f"EMS{104500000 + seed * 37}VN"}
+        if dossier.return_method != "desk":
+            return {}
+        return {
+            "identity_checked": True,
+            "receiver_id_document": f"CCCD 0380{90000000 + seed * 7919 % 9999999}",
+            "receiver_signature": DEMO_SIGNATURE,
+            "archive_location": f"Tủ {seed % 6 + 1}, hộp {seed % 40 + 1}",
+        }
 
     def _qms_demo_notice(self, dossier, author, kind, moment, reason, **vals):
         with transition.clock(moment):

@@ -1,7 +1,7 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 
 class QmsOnestopDossier(models.Model):
@@ -235,42 +235,4 @@ class QmsOnestopDossier(models.Model):
         self._qms_log("transfer_result", date=now, transfer_id=transfer.id, note=note)
         if transfer.state == "refused":
             self.sudo().message_post(body=note)
-        return True
-
-    # ----------------------------------------------------------------- rating
-    def qms_rate(self, level, comment=None, source=None):
-        """The applicant's satisfaction once the result was returned, given
-        once (the same rating again changes nothing). Recorded by the desk or
-        by a portal through the API."""
-        self.ensure_one()
-        self._qms_lock()
-        Rating = self.env["qms.onestop.rating"]
-        levels = dict(Rating._fields["level"]._description_selection(self.env))
-        if level not in levels:
-            raise UserError(self.env._("Unknown rating."))
-        if not self._qms_is_desk():
-            raise AccessError(self.env._("Only desk officers record a rating."))
-        if self.state != "returned":
-            raise UserError(
-                self.env._(
-                    "Dossier %(code)s is rated once its result is returned.",
-                    code=self.name,
-                )
-            )
-        if self.rating_level:
-            if self.rating_level != level:
-                raise UserError(
-                    self.env._("Dossier %(code)s is already rated.", code=self.name)
-                )
-            return False
-        Rating.sudo().create(
-            {
-                "dossier_id": self.id,
-                "level": level,
-                "comment": comment or False,
-                "source": source or self.external_system or False,
-            }
-        )
-        self.sudo()._qms_transition({"rating_level": level})
-        self._qms_log("rate", note=levels[level])
         return True

@@ -76,7 +76,16 @@ class QmsOnestopDossier(models.Model):
         fees = case.tthc_id.fee_ids.filtered(
             lambda f: not f.case_id or f.case_id == case
         )
-        return [{"name": f.name, "amount": f.amount} for f in fees]
+        return [
+            {
+                "name": f.name,
+                "amount": f.amount,
+                "tthc_fee_id": f.id,
+                "fee_type": f.fee_type,
+                "legal_document_id": f.legal_document_id.id,
+            }
+            for f in fees
+        ]
 
     # ----------------------------------------------------------------- intake
     def _qms_check_receivable(self):

@@ -27,6 +27,11 @@ LOG_ACTIONS = [
     ("transfer_send", "Transferred to Another Agency"),
     ("transfer_result", "Back From Another Agency"),
     ("transfer_cancel", "Transfer Called Back"),
+    ("payment_request", "Payment Requested"),
+    ("payment", "Payment Recorded"),
+    ("payment_received", "Fees Paid, Processing Resumed"),
+    ("refund", "Fees Refunded"),
+    ("delivery", "Postal Delivery Updated"),
     ("rate", "Rated by the Applicant"),
     ("anonymise", "Personal Data Erased"),
 ]

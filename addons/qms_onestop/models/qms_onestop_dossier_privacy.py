@@ -16,6 +16,8 @@ PERSONAL_FIELDS = {
     "applicant_address": ("address_raw", onestop.mask_text),
 }
 ERASED_RAW = ("id_number_raw", "phone_raw", "email_raw", "address_raw")
+# What the desk noted of the person who took the result.
+HANDOVER_PERSONAL = ("receiver_id_document", "receiver_signature")
 
 
 class QmsOnestopDossier(models.Model):
@@ -189,8 +191,9 @@ class QmsOnestopDossier(models.Model):
         partner = self.applicant_partner_id.sudo()
         self.sudo()._qms_transition(
             dict(
-                dict.fromkeys(ERASED_RAW, False),
+                dict.fromkeys(ERASED_RAW + HANDOVER_PERSONAL, False),
                 applicant_name=erased,
+                returned_to=self.returned_to and erased,
                 anonymised_at=now,
             )
         )

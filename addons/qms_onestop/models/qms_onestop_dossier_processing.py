@@ -215,8 +215,11 @@ class QmsOnestopDossier(models.Model):
             "interagency_days": round(away / day_hours, 2) if day_hours else 0.0,
         }
 
-    def action_return_result(self, returned_to, method=None, note=None):
-        """Hand the result to the applicant: closes the last step."""
+    def action_return_result(self, returned_to, method=None, note=None, handover=None):
+        """Hand the result to the applicant: closes the last step.
+        ``handover`` holds what the desk checked and took (see
+        ``_qms_handover_values``): who received it and on what authority,
+        the signature or signed receipt, the originals, the waybill."""
         self.ensure_one()
         self._qms_lock()
         if self.state == "returned":
@@ -239,6 +242,10 @@ class QmsOnestopDossier(models.Model):
             raise ValidationError(self.env._("Say who received the result."))
         if method and method not in dict(self._fields["return_method"].selection):
             raise ValidationError(self.env._("Unknown way of returning the result."))
+        self._qms_check_paid_for_return()
+        extra = self._qms_handover_values(
+            handover or {}, method or self.return_method, returned_to.strip()
+        )
         now = self._qms_now()
         line = self.current_line_id
         if line and line.state == "open":
@@ -250,6 +257,7 @@ class QmsOnestopDossier(models.Model):
                 "returned_to": returned_to.strip(),
                 "return_method": method or self.return_method,
                 "current_line_id": False,
+                **extra,
             }
         )
         self._qms_log(

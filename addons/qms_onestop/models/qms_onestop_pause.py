@@ -19,6 +19,7 @@ class QmsOnestopPause(models.Model):
         [
             ("supplement", "Waiting for a Supplement"),
             ("interagency", "At Another Agency"),
+            ("payment", "Waiting for the Fees"),
         ],
         default="supplement",
         required=True,

@@ -32,6 +32,35 @@ class QmsOnestopRating(models.Model):
     source = fields.Char(help="Where the applicant rated (portal, kiosk).")
     rated_at = fields.Datetime(required=True, default=fields.Datetime.now)
     tthc_id = fields.Many2one(related="dossier_id.tthc_id", store=True)
+    answer_ids = fields.One2many(
+        "qms.onestop.rating.answer", "rating_id", string="Answers", readonly=True
+    )
+    trips = fields.Integer(
+        string="Trips to the Desk",
+        help="How many times the applicant came to the desk for this dossier.",
+    )
+    low = fields.Boolean(
+        string="Low Rating",
+        readonly=True,
+        index=True,
+        help="Dissatisfied overall or on a criterion: an improvement action opens.",
+    )
+    officer_id = fields.Many2one(
+        "res.users",
+        string="Desk Officer",
+        readonly=True,
+        index=True,
+        help="The officer who received the dossier.",
+    )
+    unit_id = fields.Many2one(
+        "hr.department",
+        readonly=True,
+        index=True,
+        help="The unit that handled the dossier.",
+    )
+    action_id = fields.Many2one(
+        "mgmtsystem.action", string="Improvement Action", readonly=True
+    )
 
     _sql_constraints = [
         ("dossier_unique", "unique(dossier_id)", "A dossier is rated once."),
@@ -43,6 +72,27 @@ class QmsOnestopRating(models.Model):
             rating.satisfied_pct = (
                 100.0 if rating.level in ("very_satisfied", "satisfied") else 0.0
             )
+
+    def _qms_open_action(self):
+        """A low rating opens an improvement action of the agency."""
+        self.ensure_one()
+        dossier = self.dossier_id.sudo()
+        lows = self.answer_ids.filtered("low").criterion_id.mapped("name")
+        description = self.env._(
+            "<p>Dossier %(code)s (%(procedure)s) was rated “%(level)s”%(criteria)s.</p>"
+            "<p>%(comment)s</p>",
+            code=dossier.name,
+            procedure=dossier.tthc_id.name,
+            level=dict(self._fields["level"]._description_selection(self.env))[
+                self.level
+            ],
+            criteria=(": " + ", ".join(lows)) if lows else "",
+            comment=self.comment or "",
+        )
+        return dossier.company_id._qms_onestop_action(
+            self.env._("Low rating of dossier %(code)s", code=dossier.name),
+            description,
+        )
 
     def write(self, vals):
         if vals and not self._qms_in_transition():

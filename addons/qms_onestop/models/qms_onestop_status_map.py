@@ -61,8 +61,9 @@ class QmsOnestopStatusMap(models.Model):
         for state, condition, national in rows or self._qms_rows():
             if state != dossier.state:
                 continue
-            if condition == "unpaid" and not dossier.fee_ids.filtered(
-                lambda f: f.amount and not f.paid
+            if condition == "unpaid" and dossier.payment_state not in (
+                "to_pay",
+                "partial",
             ):
                 continue
             if condition == "post" and dossier.return_method != "post":

@@ -33,6 +33,18 @@ class QmsReceiptRule(models.Model):
         help="Working days the applicant has to supply what is missing; past them "
         "processing stops. 0: no limit. A procedure case may set its own.",
     )
+    payment_stops_clock = fields.Boolean(
+        string="Time to Pay Not Counted",
+        default=True,
+        help="A dossier whose fees are due before processing waits for them with "
+        "the clock stopped (the time to pay is the applicant's); untick if the "
+        "law counts it.",
+    )
+    feedback_days = fields.Integer(
+        string="Days to Answer Feedback",
+        help="Working days to answer a complaint or proposal about the handling "
+        "of procedures. 0: no deadline.",
+    )
 
     personal_data_retention_years = fields.Integer(
         string="Applicant Data Kept (years)",
@@ -50,6 +62,7 @@ class QmsReceiptRule(models.Model):
             if (
                 rule.max_supplement_requests < 0
                 or rule.supplement_days < 0
+                or rule.feedback_days < 0
                 or rule.personal_data_retention_years < 0
             ):
                 raise ValidationError(

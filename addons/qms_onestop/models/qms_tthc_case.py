@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..lib.states import PAY_TIMINGS
 from .qms_receipt_rule import CLOCK_MODES
 
 
@@ -20,6 +21,13 @@ class QmsTthcCase(models.Model):
         string="Days to Supply",
         help="Working days the applicant has to supply a supplement. 0: the "
         "counting rule's.",
+    )
+    pay_timing = fields.Selection(
+        PAY_TIMINGS,
+        string="Fees Paid",
+        help="When the applicant pays, if the announcement says: before processing "
+        "(the dossier waits for its fees) or before the result is handed over. "
+        "Empty: whenever.",
     )
 
     @api.constrains("supplement_days")

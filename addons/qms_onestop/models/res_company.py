@@ -21,6 +21,18 @@ class ResCompany(models.Model):
         help="A dossier with no action for this many working hours is flagged "
         "and its supervisors get an activity.",
     )
+    qms_sms_enabled = fields.Boolean(
+        string="Send SMS",
+        help="Applicants who chose SMS get text messages through Odoo's SMS "
+        "service (an SMS account is needed).",
+    )
+    qms_handover_proof = fields.Boolean(
+        string="Proof at Handover",
+        default=True,
+        help="At the desk the result is handed over only once the receiver's "
+        "identity document was checked and noted and the receiver signed (a "
+        "captured signature or a scanned signed receipt).",
+    )
     qms_onestop_sequence_id = fields.Many2one(
         "ir.sequence", string="Dossier Code Sequence", copy=False
     )
@@ -69,3 +81,29 @@ class ResCompany(models.Model):
             )
             Range.create({"sequence_id": sequence.id, "date_from": day, "date_to": day})
         return sequence.next_by_id(sequence_date=day)
+
+    def _qms_onestop_action(self, name, description):
+        """An improvement action of this agency for what the public reported
+        (a low rating, a complaint), owned by a one-stop supervisor."""
+        self.ensure_one()
+        supervisors = (
+            self.env.ref("qms_onestop.group_onestop_supervisor")
+            .sudo()
+            .users.filtered(lambda u: self in u.company_ids and u.active)
+        )
+        owner = supervisors.sorted("id")[:1] or self.env.user
+        return (
+            self.env["mgmtsystem.action"]
+            .sudo()
+            .with_company(self)
+            .create(
+                {
+                    "name": name[:200],
+                    "description": description,
+                    "type_action": "correction",
+                    "qms_origin": "complaint",
+                    "user_id": owner.id,
+                    "company_id": self.id,
+                }
+            )
+        )

@@ -15,3 +15,4 @@ from . import test_screen_translations
 from . import test_tours
 from . import test_setup_wizard
 from . import test_dashboard
+from . import test_desk_services

@@ -10,6 +10,17 @@ from odoo.addons.qms_public_admin.tests.common import QmsCase
 from odoo.tests import new_test_user
 
 LOCAL = timedelta(hours=7)  # Asia/Ho_Chi_Minh
+# A 1x1 PNG: the receiver's signature captured at the desk.
+SIGNATURE = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAj"
+    "CB0C8AAAAASUVORK5CYII="
+)
+# What the desk checks when it hands a result over to the applicant.
+HANDOVER = {
+    "identity_checked": True,
+    "receiver_id_document": "CCCD 038090001234",
+    "receiver_signature": SIGNATURE,
+}
 
 
 def utc(local):

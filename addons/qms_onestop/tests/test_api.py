@@ -103,11 +103,32 @@ class TestApiIntake(ApiCase):
         self.assertEqual(sorted(scans.mapped("name")), ["cccd.pdf", "tk.pdf"])
         self.assertEqual(set(scans.mapped("mimetype")), {"application/pdf"})
         self.assertEqual(dossiers.sudo().phone_raw, "0912345678")
-        dossiers.fee_ids.sudo().paid = True
+        # The portal reports the online payment: processing, in its words.
+        paid = self.call(
+            "record_payment",
+            first["code"],
+            {"amount": 50000, "method": "online", "reference": "PAYGOV-0001"},
+        )
+        self.assertEqual(paid["payment"]["state"], "paid")
+        self.assertEqual(paid["payment"]["payments"][0]["reference"], "PAYGOV-0001")
         self.assertEqual(
             self.call("dossier_status", first["code"])[0]["national_status"],
             "processing",
         )
+        # Reported twice: refused, nothing more recorded.
+        self.fault(
+            "QMS-422",
+            "record_payment",
+            first["code"],
+            {"amount": 50000, "method": "online", "reference": "PAYGOV-0001"},
+        )
+        self.fault(
+            "QMS-400",
+            "record_payment",
+            first["code"],
+            {"amount": 50000, "method": "cash", "reference": "X"},
+        )
+        self.assertEqual(len(dossiers.sudo().payment_ids), 1)
         # Same source code for another procedure: a conflict, not a new dossier.
         self.fault(
             "QMS-409",

@@ -8,6 +8,8 @@ from odoo.exceptions import UserError
 from odoo.sql_db import db_connect
 from odoo.tests import BaseCase, tagged
 
+from .common import HANDOVER
+
 
 @tagged("post_install", "-at_install")
 class TestConcurrentHandoffs(BaseCase):
@@ -285,7 +287,9 @@ class TestConcurrentHandoffs(BaseCase):
             self.assertEqual(dossier.state, "result_ready")
 
         def move(dossier, index):
-            dossier.action_return_result(f"Người nhận {index}", "desk")
+            dossier.action_return_result(
+                f"Người nhận {index}", "desk", handover=HANDOVER
+            )
 
         actions = self._race(prepare, move)
         self.assertEqual(actions.count("return"), 1, actions)

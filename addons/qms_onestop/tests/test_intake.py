@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .common import OnestopCase, utc
+from .common import HANDOVER, OnestopCase, utc
 
 
 class TestIntake(OnestopCase):
@@ -151,5 +151,7 @@ class TestIntake(OnestopCase):
         self.assertEqual(dossier.state, "result_ready")
         self.assertEqual(dossier.current_line_id.user_id, self.desk_b)
         with self.at("2026-03-03 14:00"):
-            self.as_(self.desk_b, dossier).action_return_result("Nguyễn Văn An", "desk")
+            self.as_(self.desk_b, dossier).action_return_result(
+                "Nguyễn Văn An", "desk", handover=HANDOVER
+            )
         self.assertEqual(dossier.state, "returned")

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .common import OnestopCase, utc
+from .common import HANDOVER, OnestopCase, utc
 
 
 class TestProcessing(OnestopCase):
@@ -69,12 +69,14 @@ class TestProcessing(OnestopCase):
         self.assertEqual(dossier.current_line_id.user_id, self.desk_a)
         with self.at("2026-03-03 14:00"):
             self.as_(self.desk_a, dossier).action_return_result(
-                "Nguyễn Văn An", "desk", "Đã ký nhận"
+                "Nguyễn Văn An", "desk", "Đã ký nhận", HANDOVER
             )
         self.assertEqual(dossier.state, "returned")
         self.assertEqual(dossier.returned_at, utc("2026-03-03 14:00"))
         with self.at("2026-03-03 14:05"), self.assertRaises(UserError):
-            self.as_(self.desk_a, dossier).action_return_result("Nguyễn Văn An")
+            self.as_(self.desk_a, dossier).action_return_result(
+                "Nguyễn Văn An", handover=HANDOVER
+            )
         self.assertEqual(
             dossier.log_ids.mapped("action"),
             [

@@ -3,7 +3,7 @@
 from odoo.exceptions import UserError
 
 from ..lib import api_schema
-from .common import OnestopCase, utc
+from .common import HANDOVER, OnestopCase, utc
 
 
 class TestTransitions(OnestopCase):
@@ -73,7 +73,7 @@ class TestTransitions(OnestopCase):
             dossier, ["2026-03-02 10:00", "2026-03-03 09:00", "2026-03-03 09:30"]
         )
         with self.at("2026-03-03 10:00"):
-            desk.action_return_result("Nguyễn Văn An")
+            desk.action_return_result("Nguyễn Văn An", handover=HANDOVER)
         with self.assertRaises(UserError):
             desk.qms_rate("ecstatic")
         self.assertTrue(desk.qms_rate("very_satisfied", "Nhanh gọn"))

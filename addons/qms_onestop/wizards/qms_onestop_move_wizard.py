@@ -46,6 +46,29 @@ class QmsOnestopMoveWizard(models.TransientModel):
         [m for m in RETURN_METHODS if m[0] != "interagency"],
         default="desk",
     )
+    receiver_kind = fields.Selection(
+        [("applicant", "The Applicant"), ("authorised", "An Authorised Person")],
+        string="Received By (who)",
+        default="applicant",
+    )
+    receiver_id_document = fields.Char(string="Identity Document Checked")
+    identity_checked = fields.Boolean()
+    authorisation_number = fields.Char(string="Letter of Authorisation")
+    authorisation_attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "qms_onestop_move_wizard_authorisation_rel",
+        string="Authorisation (scan)",
+    )
+    receiver_signature = fields.Binary(string="Receiver's Signature")
+    signed_receipt_attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "qms_onestop_move_wizard_receipt_rel",
+        string="Signed Receipt (scan)",
+    )
+    originals_note = fields.Text(string="Originals Taken Back or Given Back")
+    archive_location = fields.Char(string="Paper Dossier Kept In")
+    result_valid_until = fields.Date()
+    waybill_number = fields.Char(string="Waybill No.")
     appointment_at = fields.Datetime(string="New Appointment")
     timeliness = fields.Selection(TIMELINESS, string="Status Shown")
 
@@ -71,6 +94,25 @@ class QmsOnestopMoveWizard(models.TransientModel):
                 else False
             )
 
+    def _qms_handover(self):
+        values = {
+            name: self[name]
+            for name in (
+                "receiver_kind",
+                "receiver_id_document",
+                "identity_checked",
+                "authorisation_number",
+                "receiver_signature",
+                "originals_note",
+                "archive_location",
+                "result_valid_until",
+                "waybill_number",
+            )
+        }
+        values["authorisation_attachment_ids"] = self.authorisation_attachment_ids.ids
+        values["signed_receipt_attachment_ids"] = self.signed_receipt_attachment_ids.ids
+        return values
+
     def action_confirm(self):
         self.ensure_one()
         dossier = self.dossier_id
@@ -86,7 +128,7 @@ class QmsOnestopMoveWizard(models.TransientModel):
             dossier.action_reassign(self.user_id.id, self.note)
         elif self.mode == "return":
             dossier.action_return_result(
-                self.returned_to, self.return_method, self.note
+                self.returned_to, self.return_method, self.note, self._qms_handover()
             )
         elif self.mode == "withdraw":
             dossier.action_withdraw(self.note)
