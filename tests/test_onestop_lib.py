@@ -114,3 +114,24 @@ def test_resumed_clock(onestop, workdays):
     assert late == (resumed, 12.0)
     with pytest.raises(ValueError):
         onestop.resumed_clock(cal, "freeze", stopped, resumed, due, 3, "day")
+
+
+def test_service_index_scoring():
+    si = load_lib("service_index", "qms_onestop")
+
+    assert si.rate(0, 0) is None
+    assert si.rate(1, 3) == 33.33
+    # Proportional up to the target, full from it on.
+    assert si.points(50.0, 20) == 10.0
+    assert si.points(95.0, 20, target=95) == 20.0
+    assert si.points(120.0, 4) == 4.0
+    assert si.points(None, 4) is None
+    result = si.total([("a", 10.0, 20), ("a", None, 4), ("b", 18.0, 18)])
+    assert result == {
+        "points": 28.0,
+        "reachable": 38.0,
+        "groups": {"a": (10.0, 20.0), "b": (18.0, 18.0)},
+    }
+    bands = [(90, "excellent"), (50, "average"), (0, "weak")]
+    assert si.band(92, bands) == "excellent"
+    assert si.band(49.9, bands) == "weak"

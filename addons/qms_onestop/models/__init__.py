@@ -50,3 +50,10 @@ from . import qms_onestop_rating_criterion
 from . import qms_onestop_rating_answer
 from . import qms_onestop_dossier_rating
 from . import qms_onestop_feedback
+from . import qms_onestop_dossier_index
+from . import qms_service_index
+from . import qms_service_index_group
+from . import qms_service_index_indicator
+from . import qms_service_index_score
+from . import qms_onestop_report_form
+from . import qms_onestop_report_column

@@ -86,6 +86,21 @@ class QmsDashboard(models.AbstractModel):
                 [("state", "=", "result_ready")],
                 tone="success",
             ),
+            self._qms_card(
+                self.env._("Fees to Collect"),
+                DOSSIER,
+                [
+                    ("payment_state", "in", ("to_pay", "partial")),
+                    ("state", "in", OPEN_STATES + ("result_ready",)),
+                ],
+                tone="warning",
+            ),
+            self._qms_card(
+                self.env._("Notifications Failed"),
+                "qms.onestop.notification",
+                [("state", "=", "failed")],
+                alert_if_any=True,
+            ),
         ]
         groups = self.env[DOSSIER]._read_group(
             received_today, ["tthc_id"], ["__count"], order="__count desc", limit=10
@@ -220,12 +235,16 @@ class QmsDashboard(models.AbstractModel):
             }
             for ind in indicators
         ]
+        index_card, index_table = self._qms_service_index_view(first)
+        if index_card:
+            cards.insert(1, index_card)
         return self._qms_section(
             "leader",
             self.env._("Results of the Agency"),
             "onestop",
             cards=cards,
             tables=[
+                index_table,
                 self._qms_table(
                     self.env._("On-time trend (last six months)"),
                     [
@@ -253,3 +272,62 @@ class QmsDashboard(models.AbstractModel):
                 ),
             ],
         )
+
+    @api.model
+    def _qms_service_index_view(self, first):
+        """The agency's service index (Decision 766) for the last six months:
+        a card for last month, a row per month."""
+        company = self.env.company
+        Score = self.env["qms.service.index.score"]
+        months = Score._qms_last_months(first, 6)
+        totals = Score._qms_totals(company, months)
+        index = self.env.ref("qms_onestop.service_index_766", raise_if_not_found=False)
+        if not index or not totals:
+            return None, None
+        rows = []
+        for month in months:
+            total = totals.get((index, month))
+            rows.append(
+                {
+                    "cells": [
+                        month.strftime("%m/%Y"),
+                        f"{total['points']:.1f} / {total['reachable']:.0f}"
+                        if total
+                        else "—",
+                        total["band"] if total else "",
+                    ],
+                    "action": self._qms_open(
+                        self.env._("Service Index"),
+                        "qms.service.index.score",
+                        [
+                            ("month", "=", month),
+                            ("company_id", "=", company.id),
+                            ("index_id", "=", index.id),
+                        ],
+                    ),
+                }
+            )
+        last = totals.get((index, months[-2])) if len(months) > 1 else None
+        card = last and {
+            "label": self.env._("Service Index Last Month"),
+            "value": f"{last['points']:.1f}",
+            "tone": "success"
+            if index.excellent_from and last["points"] >= index.excellent_from
+            else "warning",
+            "help": self.env._(
+                "Decision 766/QĐ-TTg points out of %(max)s measurable: %(band)s.",
+                max=round(last["reachable"]),
+                band=last["band"],
+            ),
+            "action": self._qms_open(
+                self.env._("Service Index"),
+                "qms.service.index.score",
+                [("month", "=", months[-2]), ("company_id", "=", company.id)],
+            ),
+        }
+        table = self._qms_table(
+            self.env._("Service index (Decision 766), last six months"),
+            [self.env._("Month"), self.env._("Points"), self.env._("Rank")],
+            rows,
+        )
+        return card, table

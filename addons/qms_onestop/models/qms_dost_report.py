@@ -42,4 +42,35 @@ class QmsDostReport(models.Model):
                 self.env._("Dossiers overdue at the report date"),
                 Dossier.search_count(company + [("is_overdue", "=", True)]),
             ),
+            *self._qms_dost_satisfaction(company, start, end),
+        ]
+
+    def _qms_dost_satisfaction(self, company, start, end):
+        sec = "service"
+        Rating = self.env["qms.onestop.rating"].sudo()
+        period = company + [("rated_at", ">=", start), ("rated_at", "<=", end)]
+        rated = Rating.search_count(period)
+        satisfied = Rating.search_count(
+            period + [("level", "in", ("very_satisfied", "satisfied"))]
+        )
+        Feedback = self.env["qms.onestop.feedback"].sudo()
+        received = company + [("received_at", ">=", start), ("received_at", "<=", end)]
+        answered = Feedback.search(received + [("state", "=", "answered")])
+        return [
+            self._qms_line(
+                sec,
+                self.env._("Applicant satisfaction (%)"),
+                round(100.0 * satisfied / rated, 1) if rated else "-",
+                self.env._("%(count)s ratings", count=rated),
+            ),
+            self._qms_line(
+                sec,
+                self.env._("Complaints and proposals"),
+                Feedback.search_count(received),
+                self.env._(
+                    "%(on_time)s of %(answered)s answered on time",
+                    on_time=len(answered.filtered("answered_on_time")),
+                    answered=len(answered),
+                ),
+            ),
         ]

@@ -87,4 +87,54 @@ class QmsManagementReview(models.Model):
                 value=str(Notice.search_count(domain + [("kind", "=", "refusal")])),
             ),
         ]
+        lines += self._qms_feedback_lines(start, end)
         return [self._qms_section_input("c1_feedback", lines)]
+
+    def _qms_feedback_lines(self, start, end):
+        """Ratings and complaints of the period (customer feedback, 9.1.2)."""
+        company = [("company_id", "=", self.company_id.id)]
+        ratings = self.env["qms.onestop.rating"].sudo()
+        period = [("rated_at", ">=", start), ("rated_at", "<=", end)]
+        rated = ratings.search_count(company + period)
+        satisfied = ratings.search_count(
+            company + period + [("level", "in", ("very_satisfied", "satisfied"))]
+        )
+        low = ratings.search_count(company + period + [("low", "=", True)])
+        Feedback = self.env["qms.onestop.feedback"].sudo()
+        received = company + [("received_at", ">=", start), ("received_at", "<=", end)]
+        complaints = Feedback.search_count(received + [("kind", "=", "complaint")])
+        proposals = Feedback.search_count(received + [("kind", "=", "proposal")])
+        answered = Feedback.search(received + [("state", "=", "answered")])
+        return [
+            self._qms_line(
+                None,
+                self.env._("Applicant ratings"),
+                value=str(rated),
+                status=self.env._(
+                    "%(rate)s%% satisfied", rate=round(100.0 * satisfied / rated, 1)
+                )
+                if rated
+                else "",
+            ),
+            self._qms_line(
+                None,
+                self.env._("Low ratings (an improvement action each)"),
+                value=str(low),
+            ),
+            self._qms_line(
+                None,
+                self.env._("Complaints and proposals received"),
+                value=str(complaints + proposals),
+                status=self.env._(
+                    "%(complaints)s complaints, %(proposals)s proposals",
+                    complaints=complaints,
+                    proposals=proposals,
+                ),
+            ),
+            self._qms_line(
+                None,
+                self.env._("Complaints and proposals answered on time"),
+                value=str(len(answered.filtered("answered_on_time"))),
+                status=self.env._("of %(count)s answered", count=len(answered)),
+            ),
+        ]

@@ -46,6 +46,7 @@ class QmsOnestopDossier(models.Model):
             "return_method",
             "archive_location",
             "result_valid_until",
+            "result_digitised",
         }
     )
     _qms_closed_states = CLOSED_STATES
@@ -495,7 +496,12 @@ class QmsOnestopDossier(models.Model):
         frozen = super()._qms_frozen_fields(state, names)
         if state in self._qms_closed_states:
             # A closed dossier keeps its result as returned: only notes remain.
-            frozen |= set(names) - {"note", "archive_location", "result_valid_until"}
+            frozen |= set(names) - {
+                "note",
+                "archive_location",
+                "result_valid_until",
+                "result_digitised",
+            }
         return frozen
 
     @api.ondelete(at_uninstall=False)

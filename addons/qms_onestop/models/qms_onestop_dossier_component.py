@@ -1,7 +1,7 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
 
 class QmsOnestopDossierComponent(models.Model):
@@ -13,7 +13,7 @@ class QmsOnestopDossierComponent(models.Model):
     _inherit = ["qms.onestop.dossier.child.mixin", "qms.child.mixin"]
     _order = "dossier_id, sequence, id"
     _qms_parent_field = "dossier_id"
-    _qms_free_fields = frozenset({"attachment_ids"})
+    _qms_free_fields = frozenset({"attachment_ids", "digitised", "reused"})
 
     sequence = fields.Integer(default=10)
     component_id = fields.Many2one("qms.tthc.component", string="Catalogue Component")
@@ -42,6 +42,26 @@ class QmsOnestopDossierComponent(models.Model):
     copies = fields.Integer(default=1)
     provided = fields.Boolean()
     attachment_ids = fields.Many2many("ir.attachment", string="Scans")
+    digitised = fields.Boolean(
+        help="Scanned and checked against the paper: the electronic copy serves "
+        "instead of the paper from now on."
+    )
+    reused = fields.Boolean(
+        string="Reused Data",
+        help="Taken from data already digitised (the national or provincial data "
+        "warehouse, an earlier dossier) instead of asking the applicant again.",
+    )
+
+    @api.constrains("digitised", "attachment_ids", "reused")
+    def _check_digitised(self):
+        for component in self:
+            if component.digitised and not component.attachment_ids:
+                raise ValidationError(
+                    self.env._(
+                        "Attach the scan of “%(name)s” before marking it digitised.",
+                        name=component.name,
+                    )
+                )
 
     def _qms_check_parent(self, parents):
         if any(d.state != "draft" for d in parents):

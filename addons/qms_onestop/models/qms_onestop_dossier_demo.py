@@ -94,6 +94,122 @@ class QmsOnestopDossier(models.Model):
                 self._qms_demo_one(
                     rng, procedure, desk_company, desks[desk_company], received, now
                 )
+        # The services around the dossiers, drawn apart so the dossiers' own
+        # history stays what it was.
+        self._qms_demo_services(random.Random(seed + 1), now)
+
+    def _qms_demo_services(self, rng, now):
+        """Scans marked digitised, fees paid, ratings on the criteria, a few
+        complaints, and the service index of the last six months."""
+        dossiers = self.sudo().search([("state", "!=", "draft")], order="id")
+        scan = b"%PDF-1.4\n% ban quet\n%%EOF\n"
+        Attachment = self.env["ir.attachment"].sudo()
+        for dossier in dossiers:
+            desk = dossier.received_by_id or self.env.user
+            if rng.random() < 0.6:
+                for component in dossier.component_ids.filtered("provided"):
+                    component.write(
+                        {
+                            "attachment_ids": [
+                                fields.Command.create(
+                                    {
+                                        "name": f"{component.name[:40]}.pdf",
+                                        "raw": scan,
+                                        "res_model": component._name,
+                                        "res_id": component.id,
+                                        "company_id": dossier.company_id.id,
+                                    }
+                                )
+                            ],
+                            "digitised": True,
+                            "reused": rng.random() < 0.15,
+                        }
+                    )
+            if dossier.payment_state == "to_pay" and dossier.state in (
+                "in_progress",
+                "result_ready",
+                "returned",
+            ):
+                online = dossier.channel in ("online_full", "online_partial")
+                method = "online" if online and rng.random() < 0.7 else "cash"
+                with transition.clock(dossier.received_at + timedelta(minutes=10)):
+                    dossier.with_user(desk).qms_record_payment(
+                        dossier.amount_due,
+                        method,
+                        reference=f"PAYGOV{dossier.id:08d}"
+                        if method == "online"
+                        else None,
+                        receipt_number=f"BL-{dossier.id:06d}",
+                    )
+            if dossier.state == "returned" and rng.random() < 0.7:
+                low = rng.random() < 0.08
+                good = (
+                    "dissatisfied"
+                    if low
+                    else rng.choice(["very_satisfied", "satisfied", "very_satisfied"])
+                )
+                answers = {
+                    "publicity": rng.choice(["very_satisfied", "satisfied"]),
+                    "lookup": rng.choice(["very_satisfied", "satisfied"]),
+                    "attitude": good,
+                    "timeliness": "satisfied"
+                    if dossier.timeliness != "late"
+                    else "dissatisfied",
+                    "overall": good,
+                    "trips": 1
+                    if dossier.channel != "counter"
+                    else rng.choice([1, 1, 2]),
+                }
+                with transition.clock(dossier.returned_at + timedelta(hours=2)):
+                    dossier._qms_rate(None, False, "public_page", answers, None)
+        Attachment.flush_model()
+        Feedback = self.env["qms.onestop.feedback"].sudo()
+        subjects = [
+            (
+                "complaint",
+                "Phải đi lại nhiều lần để bổ sung hồ sơ",
+                "Tôi đến bộ phận một cửa hai lần vì lần đầu không được hướng dẫn đủ.",
+            ),
+            (
+                "proposal",
+                "Đề nghị niêm yết rõ mức lệ phí",
+                "Bảng niêm yết chưa ghi mức lệ phí của thủ tục chứng thực.",
+            ),
+            (
+                "complaint",
+                "Trả kết quả trễ hẹn",
+                "Hồ sơ của tôi trễ hẹn hai ngày mà không được báo trước.",
+            ),
+        ]
+        for company in dossiers.company_id:
+            for days, (kind, name, content) in zip((40, 20, 6), subjects, strict=True):
+                received = now - timedelta(days=days)
+                feedback = Feedback.with_company(company).create(
+                    {
+                        "name": name,
+                        "kind": kind,
+                        "company_id": company.id,
+                        "sender_name": "Công dân",
+                        "channel": rng.choice(["desk", "portal", "hotline"]),
+                        "content": content,
+                        "received_at": received,
+                    }
+                )
+                if days > 10:
+                    feedback.write(
+                        {
+                            "answer": "Cơ quan đã tiếp thu, chấn chỉnh và trả lời "
+                            "công dân.",
+                            "state": "answered",
+                            "answered_at": received + timedelta(days=5),
+                            "answered_on_time": True,
+                            "sender_satisfied": "yes" if days > 30 else "no",
+                        }
+                    )
+        Score = self.env["qms.service.index.score"].sudo()
+        first = fields.Date.context_today(self).replace(day=1)
+        for month in Score._qms_last_months(first, 6):
+            Score._qms_compute_month(month, dossiers.company_id)
 
     def _qms_demo_desk_user(self, desk_company):
         return (

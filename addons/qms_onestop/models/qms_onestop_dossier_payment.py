@@ -235,10 +235,12 @@ class QmsOnestopDossier(models.Model):
     def qms_refund(
         self, amount, reason, method="cash", reference=None, receipt_number=None
     ):
-        """Give back (part of) what was paid, with the reason."""
+        """Give back (part of) what was paid, with the reason (a supervisor)."""
         self.ensure_one()
         self._qms_lock()
         self._qms_check_cashier()
+        if not self._qms_is_supervisor():
+            raise AccessError(self.env._("Only a supervisor refunds fees."))
         rounding = self.currency_id.rounding or 0.01
         if not (reason or "").strip():
             raise ValidationError(self.env._("Say why the fees are refunded."))

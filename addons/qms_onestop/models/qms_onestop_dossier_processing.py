@@ -298,8 +298,13 @@ class QmsOnestopDossier(models.Model):
             "refused_stage": refused_stage,
             "current_line_id": False,
         }
-        if state == "refused" and refused_stage == "processing":
-            # Refused after processing is a result: it counts in the statistics.
+        if state != "refused" or refused_stage == "processing":
+            counting = self._qms_rule()[f"{state}_counting"]
+        else:
+            counting = "excluded"  # refused at the desk: never received
+        if counting == "by_date" and not self.timeliness:
+            # Counted in the on-time figures by the date it ended, as the
+            # counting rule in force says.
             timeliness = onestop.classify(
                 self._qms_local(now), self._qms_local(self.due_at)
             )

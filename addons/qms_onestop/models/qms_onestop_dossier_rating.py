@@ -110,6 +110,7 @@ class QmsOnestopDossier(models.Model):
                 "comment": comment or False,
                 "source": source or self.external_system or False,
                 "trips": trips or 0,
+                "rated_at": self._qms_now(),
                 "officer_id": self.received_by_id.id,
                 "unit_id": self.line_ids.filtered(lambda ln: ln.state == "done")
                 .sorted("id")[-1:]

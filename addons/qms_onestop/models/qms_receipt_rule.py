@@ -45,6 +45,35 @@ class QmsReceiptRule(models.Model):
         help="Working days to answer a complaint or proposal about the handling "
         "of procedures. 0: no deadline.",
     )
+    refused_counting = fields.Selection(
+        [
+            ("by_date", "Early, On Time or Late by Its Date"),
+            ("excluded", "Not Counted"),
+        ],
+        string="Refusals After Processing",
+        default="by_date",
+        required=True,
+        help="How a dossier refused after processing counts in the on-time "
+        "figures (a refusal at the desk never counts).",
+    )
+    stopped_counting = fields.Selection(
+        [
+            ("by_date", "Early, On Time or Late by Its Date"),
+            ("excluded", "Not Counted"),
+        ],
+        string="Stopped Dossiers",
+        default="excluded",
+        required=True,
+    )
+    withdrawn_counting = fields.Selection(
+        [
+            ("by_date", "Early, On Time or Late by Its Date"),
+            ("excluded", "Not Counted"),
+        ],
+        string="Withdrawn Dossiers",
+        default="excluded",
+        required=True,
+    )
 
     personal_data_retention_years = fields.Integer(
         string="Applicant Data Kept (years)",

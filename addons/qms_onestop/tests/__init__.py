@@ -16,3 +16,4 @@ from . import test_tours
 from . import test_setup_wizard
 from . import test_dashboard
 from . import test_desk_services
+from . import test_service_index

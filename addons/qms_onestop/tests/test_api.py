@@ -353,7 +353,12 @@ class TestApiFollowUp(ApiCase):
         # The same rating again changes nothing; another one is refused.
         self.call("rate_dossier", code, {"level": "satisfied"})
         self.fault("QMS-409", "rate_dossier", code, {"level": "dissatisfied"})
-        self.assertEqual(len(self.env["qms.onestop.rating"].search([])), 1)
+        self.assertEqual(
+            len(
+                self.env["qms.onestop.rating"].search([("dossier_id", "=", dossier.id)])
+            ),
+            1,
+        )
         events = self.call("dossier_changes", last["event_id"])["events"]
         self.assertEqual([e["action"] for e in events], ["rate"])
         self.assertEqual(events[0]["dossier"]["rating"], "satisfied")

@@ -88,13 +88,16 @@ class TestFees(ServicesCase):
             desk.qms_record_payment(50000, "cash")  # paying twice
         with self.assertRaises(UserError):
             dossier.payment_ids.with_user(self.desk_a).write({"amount": 1})
-        # Refunds: never above what was paid, always with a reason.
+        # Refunds: by a supervisor, never above what was paid, with a reason.
+        with self.assertRaises(AccessError):
+            desk.qms_refund(50000, "Nộp nhầm")
+        supervisor = self.as_(self.supervisor_a, dossier)
         with self.assertRaises(ValidationError):
-            desk.qms_refund(60000, "Nộp nhầm")
+            supervisor.qms_refund(60000, "Nộp nhầm")
         with self.assertRaises(ValidationError):
-            desk.qms_refund(50000, "")
+            supervisor.qms_refund(50000, "")
         with self.at("2026-03-03 10:00"):
-            desk.qms_refund(50000, "Dừng giải quyết theo đề nghị")
+            supervisor.qms_refund(50000, "Dừng giải quyết theo đề nghị")
         self.assertEqual(dossier.amount_paid, 0)
         self.assertEqual(dossier.payment_state, "refunded")
         self.assertEqual(

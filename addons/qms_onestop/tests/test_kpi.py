@@ -125,7 +125,12 @@ class TestKpi(OnestopCase):
         self.assertEqual(onestop["lines"][0]["value"], "4")
         self.assertIn("75.0", onestop["lines"][0]["status"])
         feedback = review._qms_input_c1_feedback()[0]
-        self.assertEqual([line["value"] for line in feedback["lines"]], ["1", "0", "1"])
+        # Late, apologies, refusals; then ratings, low ratings, complaints and
+        # proposals, answered on time (none in this agency's period).
+        self.assertEqual(
+            [line["value"] for line in feedback["lines"]],
+            ["1", "0", "1", "0", "0", "0", "0"],
+        )
         report = self.env["qms.dost.report"].new(
             {
                 "company_id": self.agency_a.id,

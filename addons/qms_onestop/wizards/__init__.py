@@ -7,3 +7,4 @@ from . import qms_setup_wizard_user
 from . import qms_onestop_batch_wizard
 from . import qms_onestop_workload_wizard
 from . import qms_onestop_payment_wizard
+from . import qms_onestop_period_report
