@@ -287,13 +287,16 @@ class QmsDashboard(models.AbstractModel):
         rows = []
         for month in months:
             total = totals.get((index, month))
+            if not total or total["score"] is None:
+                total = None
             rows.append(
                 {
                     "cells": [
                         month.strftime("%m/%Y"),
+                        f"{total['score']:.1f}" if total else "—",
                         f"{total['points']:.1f} / {total['reachable']:.0f}"
                         if total
-                        else "—",
+                        else "",
                         total["band"] if total else "",
                     ],
                     "action": self._qms_open(
@@ -308,14 +311,18 @@ class QmsDashboard(models.AbstractModel):
                 }
             )
         last = totals.get((index, months[-2])) if len(months) > 1 else None
+        if last and last["score"] is None:
+            last = None
         card = last and {
             "label": self.env._("Service Index Last Month"),
-            "value": f"{last['points']:.1f}",
+            "value": f"{last['score']:.1f}",
             "tone": "success"
-            if index.excellent_from and last["points"] >= index.excellent_from
+            if index.excellent_from and last["score"] >= index.excellent_from
             else "warning",
             "help": self.env._(
-                "Decision 766/QĐ-TTg points out of %(max)s measurable: %(band)s.",
+                "Decision 766/QĐ-TTg, out of 100: %(points)s points of the "
+                "%(max)s measured (%(band)s).",
+                points=last["points"],
                 max=round(last["reachable"]),
                 band=last["band"],
             ),
@@ -327,7 +334,12 @@ class QmsDashboard(models.AbstractModel):
         }
         table = self._qms_table(
             self.env._("Service index (Decision 766), last six months"),
-            [self.env._("Month"), self.env._("Points"), self.env._("Rank")],
+            [
+                self.env._("Month"),
+                self.env._("Score"),
+                self.env._("Points"),
+                self.env._("Rank"),
+            ],
             rows,
         )
         return card, table

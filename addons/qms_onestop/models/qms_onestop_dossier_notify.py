@@ -64,7 +64,12 @@ class QmsOnestopDossier(models.Model):
         per channel, or one row with the reason nothing was sent."""
         self.ensure_one()
         Note = self.env["qms.onestop.notification"].sudo()
-        base = {"dossier_id": self.id, "event": event, "log_id": log and log.id}
+        base = {
+            "dossier_id": self.id,
+            "event": event,
+            "log_id": log and log.id,
+            "date": log.date if log else self._qms_now(),
+        }
         if self.origin_transfer_id:
             return Note.create(
                 dict(

@@ -18,8 +18,14 @@ class QmsOnestopNotification(models.Model):
     _name = "qms.onestop.notification"
     _description = "Applicant Notification"
     _inherit = ["qms.onestop.dossier.child.mixin"]
-    _order = "create_date desc, id desc"
+    _order = "date desc, id desc"
 
+    date = fields.Datetime(
+        required=True,
+        default=fields.Datetime.now,
+        index=True,
+        help="The moment the applicant was to be told of.",
+    )
     event = fields.Selection(NOTIFY_EVENTS, required=True, index=True)
     channel_id = fields.Many2one("qms.onestop.notify.channel")
     recipient = fields.Char(help="Masked address or number it went to.")

@@ -178,7 +178,16 @@ class QmsServiceIndexScore(models.Model):
                 )
                 for s in rows
             )
-            total["band"] = index._qms_band(total["points"])
+            # Out of the index's maximum, over the indicators measured: an
+            # agency is not marked down for what it had no occasion to do.
+            total["score"] = (
+                round(total["points"] * index.max_points / total["reachable"], 1)
+                if total["reachable"]
+                else None
+            )
+            total["band"] = (
+                index._qms_band(total["score"]) if total["score"] is not None else ""
+            )
             result[index, month] = total
         return result
 

@@ -97,6 +97,8 @@ class TestServiceIndex(IndexCase):
         )
         totals = Score._qms_totals(self.agency_a, [MARCH])[index, MARCH]
         self.assertEqual((totals["points"], totals["reachable"]), (32.0, 70.0))
+        # Out of 100 over what was measured: 32 of 70 is 45.7.
+        self.assertEqual(totals["score"], 45.7)
         self.assertEqual(totals["band"], "Weak")
         # A value the product does not hold is entered by hand, by a supervisor.
         published = manual.filtered(lambda s: s.indicator_id.code == "tthc_published")
@@ -127,8 +129,11 @@ class TestServiceIndex(IndexCase):
         self.env["qms.service.index.score"]._qms_compute_month(MARCH, self.agency_a)
         board = self.env["qms.dashboard"].with_user(self.approver_a)
         card, table = board._qms_service_index_view(datetime.date(2026, 4, 1))
-        self.assertEqual(card["value"], "32.0")
-        self.assertEqual(table["rows"][-2]["cells"][:2], ["03/2026", "32.0 / 70"])
+        self.assertEqual(card["value"], "45.7")
+        self.assertEqual(
+            table["rows"][-2]["cells"][:3], ["03/2026", "45.7", "32.0 / 70"]
+        )
+        self.assertEqual(table["rows"][0]["cells"][1], "—")  # nothing measured
 
     def test_a_component_is_digitised_with_its_scan(self):
         dossier = self._draft()
