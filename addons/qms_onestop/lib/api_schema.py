@@ -322,6 +322,7 @@ DOSSIER_KEYS = (
     "components",
     "return_method",
     "note",
+    "notify",
 )
 APPLICANT_KEYS = ("name", "type", "id_number", "phone", "email", "address")
 COMPONENT_KEYS = ("name", "files")
@@ -412,7 +413,23 @@ def dossier(payload, limits, field="dossier"):
             default="online",
         ),
         "note": text(payload.get("note"), f"{field}.note", 2000),
+        "notify": _notify(payload.get("notify"), f"{field}.notify", limits),
     }
+
+
+def _notify(value, field, limits):
+    """The channels the applicant chose (codes), or None: the agency's
+    defaults. An empty list: the applicant wants no message."""
+    if value is None or value is False:
+        return None
+    channels = items(value, field, 10)
+    options = _options(limits, "notify_channel")
+    return sorted(
+        {
+            choice(code, f"{field}[{index}]", options, required=True)
+            for index, code in enumerate(channels)
+        }
+    )
 
 
 def _components(value, field, limits, required):
@@ -820,4 +837,5 @@ CHOICES = {
     "fee_type": FEE_TYPES,
     "online_level": ONLINE_LEVELS,
     "procedure_applicant_type": ("individual", "organisation", "both"),
+    "notify_channel": ("email", "sms"),
 }

@@ -8,6 +8,7 @@ up. No Odoo import: the static tests cover it.
 METRICS = [
     ("on_time", "Dossiers Settled Early or On Time"),
     ("online", "Dossiers Filed Online"),
+    ("paid", "Dossiers With Their Fees Paid"),
     ("online_payment", "Fees Paid Online"),
     ("digitised", "Dossiers Digitised at Receipt"),
     ("e_result", "Results Issued Electronically"),

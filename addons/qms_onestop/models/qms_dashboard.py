@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, models
 
+from ..lib.service_index import rate as onestop_rate
 from ..lib.states import OPEN_STATES
 
 DOSSIER = "qms.onestop.dossier"
@@ -238,6 +239,7 @@ class QmsDashboard(models.AbstractModel):
         index_card, index_table = self._qms_service_index_view(first)
         if index_card:
             cards.insert(1, index_card)
+        cards.insert(2, self._qms_fees_card(first))
         return self._qms_section(
             "leader",
             self.env._("Results of the Agency"),
@@ -343,3 +345,36 @@ class QmsDashboard(models.AbstractModel):
             rows,
         )
         return card, table
+
+    @api.model
+    def _qms_fees_card(self, first):
+        """Fees of the dossiers received this month: the share paid, and the
+        share of payments made online."""
+        company = self.env.company
+        end = first + relativedelta(months=1)
+        Dossier = self.env[DOSSIER]
+        paid = Dossier._qms_index_metric("paid", company, first, end).get(
+            company.id, (0, 0)
+        )
+        online = Dossier._qms_index_metric("online_payment", company, first, end).get(
+            company.id, (0, 0)
+        )
+        rate = onestop_rate(*paid)
+        return {
+            "label": self.env._("Fees Paid This Month"),
+            "value": f"{rate:.1f} %" if rate is not None else "—",
+            "tone": "primary",
+            "help": self.env._(
+                "%(paid)s of %(due)s dossiers with fees; %(online)s of %(payments)s "
+                "payments made online.",
+                paid=paid[0],
+                due=paid[1],
+                online=online[0],
+                payments=online[1],
+            ),
+            "action": self._qms_open(
+                self.env._("Payments and Refunds"),
+                "qms.onestop.payment",
+                [("company_id", "=", company.id)],
+            ),
+        }

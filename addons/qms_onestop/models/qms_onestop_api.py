@@ -400,6 +400,13 @@ class QmsOnestopApi(models.AbstractModel):
             "fee_type": keys("qms.tthc.fee", "fee_type"),
             "online_level": keys("qms.tthc", "online_level"),
             "procedure_applicant_type": keys("qms.tthc", "applicant_type"),
+            # A handful of channels (e-mail, SMS, those a module adds).
+            "notify_channel": tuple(
+                self.env["qms.onestop.notify.channel"]
+                .sudo()
+                .search([], limit=50)
+                .mapped("code")
+            ),
         }
 
     def _qms_agency(self, code):

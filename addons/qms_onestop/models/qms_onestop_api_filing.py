@@ -282,6 +282,13 @@ class QmsOnestopApi(models.AbstractModel):
             "external_system": clean["source"],
             "external_code": clean["external_code"],
         }
+        if clean.get("notify") is not None:
+            channels = (
+                self.env["qms.onestop.notify.channel"]
+                .sudo()
+                .search([("code", "in", clean["notify"])])
+            )
+            values["notify_channel_ids"] = [fields.Command.set(channels.ids)]
         if origin is not None:
             values.update(
                 origin_transfer_id=origin.id,

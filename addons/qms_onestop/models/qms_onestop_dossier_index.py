@@ -189,3 +189,12 @@ class QmsOnestopDossier(models.Model):
             ],
             ["|", ("sender_satisfied", "=", False), ("sender_satisfied", "!=", "no")],
         )
+
+    def _qms_metric_paid(self, companies, start, stop):
+        """Dossiers received in the month with fees due: those paid."""
+        return self._qms_ratio(
+            "qms.onestop.dossier",
+            self._qms_received_in(companies, start, stop)
+            + [("payment_state", "!=", "none")],
+            [("payment_state", "in", ("paid", "refunded"))],
+        )

@@ -79,6 +79,24 @@ class ApiCase(OnestopCase, HttpCase):
 
 @tagged("post_install", "-at_install")
 class TestApiIntake(ApiCase):
+    def test_the_applicant_chooses_how_to_be_told(self):
+        sms_only = self.payload(ext="DVC-SMS", notify=["sms"])
+        code = self.call("receive_dossier", sms_only)["code"]
+        dossier = self.env["qms.onestop.dossier"].search([("name", "=", code)])
+        self.assertEqual(dossier.notify_channel_ids.mapped("code"), ["sms"])
+        nothing = self.call("receive_dossier", self.payload(ext="DVC-NONE", notify=[]))
+        dossier = self.env["qms.onestop.dossier"].search(
+            [("name", "=", nothing["code"])]
+        )
+        self.assertFalse(dossier.notify_channel_ids)
+        self.assertEqual(
+            dossier.notification_ids.mapped("reason"),
+            ["The applicant chose no channel."],
+        )
+        self.fault(
+            "QMS-400", "receive_dossier", self.payload(ext="DVC-ZALO", notify=["zalo"])
+        )
+
     def test_receive_is_idempotent(self):
         first = self.call("receive_dossier", self.payload())
         self.assertTrue(first["code"].startswith("000.00.99.H99-"))
@@ -350,6 +368,9 @@ class TestApiFollowUp(ApiCase):
             "rate_dossier", code, {"level": "satisfied", "comment": "Nhanh, đúng hẹn"}
         )
         self.assertEqual(status["rating"], "satisfied")
+        self.assertEqual(status["satisfaction"]["level"], "satisfied")
+        self.assertEqual(status["handover"]["method"], "online")
+        self.assertEqual(status["payment"]["state"], "to_pay")
         # The same rating again changes nothing; another one is refused.
         self.call("rate_dossier", code, {"level": "satisfied"})
         self.fault("QMS-409", "rate_dossier", code, {"level": "dissatisfied"})

@@ -51,6 +51,8 @@ class TestDashboard(OnestopCase):
         self.assertNotIn("desk", leader)
         results = leader["leader"]
         self.assertEqual(self._card(results, "Overdue Dossiers"), 3)
+        # The two received in March owe their fees, unpaid.
+        self.assertEqual(self._card(results, "Fees Paid This Month"), "0.0 %")
         by_unit = next(
             t for t in results["tables"] if t["title"] == "Overdue dossiers by unit"
         )
