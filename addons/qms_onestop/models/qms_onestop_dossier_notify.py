@@ -136,6 +136,10 @@ class QmsOnestopDossier(models.Model):
     def _qms_send_pending(self):
         ids = self.env.cr.precommit.data.pop("qms_onestop.notify", [])
         self.env["qms.onestop.notification"].sudo().browse(ids).exists()._qms_send()
+        # Called after the transaction's last flush, just before the commit:
+        # what sending wrote (the rows' state and mail, a rating link's
+        # token) is flushed here or lost.
+        self.env.flush_all()
 
     # -------------------------------------------------------------- templates
     def qms_applicant_lang(self):

@@ -30,6 +30,15 @@ class ServicesCase(OnestopCase):
         """Run what runs when the transaction ends (the messages go out)."""
         self.env.cr.flush()
 
+    def _stored(self, record, column):
+        """``column`` of ``record`` as the database holds it (what the commit
+        would keep), not as the cache has it."""
+        self.env.cr.execute(
+            f"SELECT {column} FROM {record._table} WHERE id = %s",  # noqa: S608
+            [record.id],
+        )
+        return self.env.cr.fetchone()[0]
+
     def _scan(self, name="uy-quyen.pdf"):
         return (
             self.env["ir.attachment"]
@@ -132,15 +141,19 @@ class TestNotifications(ServicesCase):
     def test_each_moment_is_told_or_logged(self):
         dossier = self._received()
         notes = dossier.notification_ids
-        self.assertFalse(notes.mail_id)  # sent when the transaction ends
-        self._commit()
+        self.assertFalse(notes.sudo().mail_id)  # sent when the transaction ends
         email = notes.filtered(lambda n: n.channel_id.code == "email")
+        self._commit()
+        # What sending wrote reaches the database before the commit.
+        self.assertTrue(self._stored(email, "mail_id"))
+        self.assertEqual(self._stored(email, "attempts"), 1)
         self.assertEqual(email.event, "received")
         self.assertEqual(email.state, "queued")
         self.assertEqual(email.recipient, "a***@example.vn")
-        self.assertIn(dossier.name, email.mail_id.body_html)
-        self.assertIn(dossier.name, email.mail_id.subject)
-        self.assertEqual(email.mail_id.email_to, "an.nguyen@example.vn")
+        self.assertIn(dossier.name, email.mail_id.sudo().body_html)
+        self.assertIn(dossier.name, email.mail_id.sudo().subject)
+        self.assertEqual(email.mail_id.sudo().email_to, "an.nguyen@example.vn")
+        self.assertEqual(self._stored(email, "mail_id"), email.mail_id.id)
         # SMS is not set up at agency A: logged, not sent, not retried.
         sms = notes.filtered(lambda n: n.channel_id.code == "sms")
         self.assertEqual(sms.state, "not_sent")
@@ -156,7 +169,7 @@ class TestNotifications(ServicesCase):
         Note._cron_qms_notifications()
         self.assertEqual(email.state, "sent")
         self.assertTrue(email.sent_at)
-        self.assertTrue(first_mail.exists())
+        self.assertTrue(first_mail.sudo().exists())
         # With SMS set up, the text goes to the SMS queue.
         self.agency_a.qms_sms_enabled = True
         self._to_ready(dossier)
@@ -180,7 +193,10 @@ class TestNotifications(ServicesCase):
         returned = dossier.notification_ids.filtered(
             lambda n: n.event == "returned" and n.channel_id.code == "email"
         )
-        self.assertIn("/danh-gia/", returned.mail_id.body_html)
+        # The one-time link it carries was saved with the dossier.
+        token = self._stored(dossier, "rating_token")
+        self.assertTrue(token)
+        self.assertIn(f"/danh-gia/{token}", returned.mail_id.sudo().body_html)
         # Every applicant-facing move has its notification rows.
         for log in dossier.log_ids.filtered(lambda ln: ln.action in LOG_NOTIFY_EVENTS):
             self.assertTrue(
@@ -219,7 +235,7 @@ class TestNotifications(ServicesCase):
         self._commit()
         told = dossier.notification_ids.filtered(lambda n: n.channel_id.code == "email")
         self.assertEqual(told.mapped("event"), ["supplement", "received"])
-        self.assertIn("Bản sao sổ hộ khẩu", told[0].mail_id.body_html)
+        self.assertIn("Bản sao sổ hộ khẩu", told[0].mail_id.sudo().body_html)
 
 
 @tagged("post_install", "-at_install")
