@@ -119,6 +119,17 @@ class QmsOnestopDossier(models.Model):
             files = self.env["ir.attachment"].browse(ids).exists()
             # The caller must be able to read the files it hands in.
             files.check_access("read")
+            # Scans uploaded in a dialog become the dossier's files: guarded
+            # and erased with its personal data.
+            files.filtered(
+                lambda f: not f.res_model or f.res_model.endswith(".wizard")
+            ).sudo().write(
+                {
+                    "res_model": self._name,
+                    "res_id": self.id,
+                    "company_id": self.company_id.id,
+                }
+            )
             values[name] = [fields.Command.set(files.ids)]
         if method == "post":
             if not (values.get("waybill_number") or "").strip():

@@ -279,6 +279,10 @@ class TestHandover(ServicesCase):
         self.assertEqual(dossier.state, "returned")
         self.assertEqual(dossier.receiver_kind, "authorised")
         self.assertEqual(dossier.authorisation_attachment_ids, scan)
+        # The scan is now the dossier's file (guarded, erased with it).
+        self.assertEqual(
+            (scan.sudo().res_model, scan.sudo().res_id), (dossier._name, dossier.id)
+        )
         self.assertEqual(dossier.sudo().receiver_id_document, "CCCD 038090001234")
         self.assertTrue(dossier.receiver_signature)
         self.assertEqual(dossier.archive_location, "Tủ 2, hộp 14")
