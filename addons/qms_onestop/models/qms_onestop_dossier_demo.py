@@ -103,7 +103,6 @@ class QmsOnestopDossier(models.Model):
         complaints, and the service index of the last six months."""
         dossiers = self.sudo().search([("state", "!=", "draft")], order="id")
         scan = b"%PDF-1.4\n% ban quet\n%%EOF\n"
-        Attachment = self.env["ir.attachment"].sudo()
         for dossier in dossiers:
             desk = dossier.received_by_id or self.env.user
             if rng.random() < 0.6:
@@ -162,7 +161,6 @@ class QmsOnestopDossier(models.Model):
                 }
                 with transition.clock(dossier.returned_at + timedelta(hours=2)):
                     dossier._qms_rate(None, False, "public_page", answers, None)
-        Attachment.flush_model()
         Feedback = self.env["qms.onestop.feedback"].sudo()
         subjects = [
             (

@@ -66,10 +66,7 @@ class QmsOnestopDossier(models.Model):
         """``{company id: (numerator, denominator)}`` of ``metric`` for the
         local month [month, end) of each agency: one grouped query per time
         zone."""
-        by_zone = {}
-        for company in companies:
-            by_zone.setdefault(company._qms_clock().tz.zone, company)
-            by_zone[company._qms_clock().tz.zone] |= company
+        by_zone = companies.grouped(lambda company: company._qms_clock().tz.zone)
         result = {}
         for agencies in by_zone.values():
             first = agencies[:1]

@@ -6,6 +6,31 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 BATCH_ERRORS = (AccessError, UserError, ValidationError)
 
 
+def run_each(wizard, dossiers, job):
+    """Run ``job(dossier)`` on each dossier in a savepoint of its own: a refused
+    one is rolled back and listed with the reason, the others go through.
+    Writes the outcome lines on ``wizard`` and reopens it on them."""
+    lines = []
+    for dossier in dossiers.sorted("id"):
+        try:
+            with wizard.env.cr.savepoint():
+                job(dossier)
+            lines.append({"dossier_id": dossier.id, "accepted": True})
+        except BATCH_ERRORS as exc:
+            lines.append(
+                {"dossier_id": dossier.id, "accepted": False, "message": exc.args[0]}
+            )
+    wizard.write({"done": True, "line_ids": [fields.Command.create(v) for v in lines]})
+    return {
+        "type": "ir.actions.act_window",
+        "res_model": wizard._name,
+        "res_id": wizard.id,
+        "view_mode": "form",
+        "target": "new",
+        "name": wizard.env._("Outcome"),
+    }
+
+
 class QmsOnestopBatchWizard(models.TransientModel):
     """Hand off, return or print many dossiers at once. Each dossier is
     checked as if it were moved alone: a refused one is listed with the
@@ -94,31 +119,7 @@ class QmsOnestopBatchWizard(models.TransientModel):
             raise UserError(self.env._("This batch has already run."))
         if not self.dossier_ids:
             raise UserError(self.env._("Select the dossiers first."))
-        lines = []
-        for dossier in self.dossier_ids.sorted("id"):
-            try:
-                with self.env.cr.savepoint():
-                    self._qms_one(dossier)
-                lines.append({"dossier_id": dossier.id, "accepted": True})
-            except BATCH_ERRORS as exc:
-                lines.append(
-                    {
-                        "dossier_id": dossier.id,
-                        "accepted": False,
-                        "message": exc.args[0],
-                    }
-                )
-        self.write(
-            {"done": True, "line_ids": [fields.Command.create(v) for v in lines]}
-        )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-            "name": self.env._("Outcome"),
-        }
+        return run_each(self, self.dossier_ids, self._qms_one)
 
     def action_print(self):
         self.ensure_one()

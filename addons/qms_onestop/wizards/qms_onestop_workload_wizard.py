@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..lib.states import OPEN_STATES
-from .qms_onestop_batch_wizard import BATCH_ERRORS
+from .qms_onestop_batch_wizard import run_each
 
 
 class QmsOnestopWorkloadWizard(models.TransientModel):
@@ -74,31 +74,11 @@ class QmsOnestopWorkloadWizard(models.TransientModel):
             to=self.to_user_id.name,
             reason=self.reason.strip(),
         )
-        lines = []
-        for dossier in dossiers.sorted("id"):
-            try:
-                with self.env.cr.savepoint():
-                    dossier.action_reassign(self.to_user_id.id, reason)
-                lines.append({"dossier_id": dossier.id, "accepted": True})
-            except BATCH_ERRORS as exc:
-                lines.append(
-                    {
-                        "dossier_id": dossier.id,
-                        "accepted": False,
-                        "message": exc.args[0],
-                    }
-                )
-        self.write(
-            {"done": True, "line_ids": [fields.Command.create(v) for v in lines]}
+        return run_each(
+            self,
+            dossiers,
+            lambda dossier: dossier.action_reassign(self.to_user_id.id, reason),
         )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-            "name": self.env._("Outcome"),
-        }
 
 
 class QmsOnestopWorkloadWizardLine(models.TransientModel):
