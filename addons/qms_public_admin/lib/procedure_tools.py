@@ -21,11 +21,14 @@ def format_duration(value, uom, labels):
     return f"{text} {labels[uom]}"
 
 
-def diff_steps(old, new):
+STEP_KEYS = ("unit", "duration", "uom", "sequence", "output", "role")
+
+
+def diff_steps(old, new, keys=STEP_KEYS):
     """What changed between two step lists (dicts keyed by name, unit, duration, uom).
 
     Returns a list of (kind, text) with kind in added/removed/changed; steps are
-    matched by name.
+    matched by name and compared on ``keys``.
     """
     changes = []
     old_by_name = {s["name"]: s for s in old}
@@ -35,11 +38,7 @@ def diff_steps(old, new):
         if before is None:
             changes.append(("added", name))
             continue
-        fields = [
-            key
-            for key in ("unit", "duration", "uom", "sequence", "output", "role")
-            if before.get(key) != step.get(key)
-        ]
+        fields = [key for key in keys if before.get(key) != step.get(key)]
         if fields:
             detail = ", ".join(
                 f"{key}: {before.get(key)} → {step.get(key)}" for key in fields

@@ -43,6 +43,13 @@ class MgmtsystemIndicator(models.Model):
         help="Where the measured values come from. Computed values are refreshed "
         "by a daily job and by the Compute Values button.",
     )
+    qms_procedure_id = fields.Many2one(
+        "qms.procedure",
+        string="Only for Procedure",
+        index=True,
+        help="Measure this procedure only (ISO 9001 clause 9.1.1: each process "
+        "monitored against its objective). Empty: the whole agency or unit.",
+    )
     qms_measure_unit = fields.Char(string="Measured In", default="%")
     qms_target_label = fields.Char(string="Target", compute="_compute_qms_target_label")
 

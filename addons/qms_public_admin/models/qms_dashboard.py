@@ -267,7 +267,8 @@ class QmsDashboard(models.AbstractModel):
             todo.append(
                 self._qms_todo(
                     self.env._(
-                        "Review %(count)s procedure(s) whose legal basis changed.",
+                        "Review %(count)s procedure(s) flagged by a change in "
+                        "their legal basis, the catalogue or their template.",
                         count=review_needed,
                     ),
                     self.env._("Legal Changes to Review"),
@@ -295,6 +296,79 @@ class QmsDashboard(models.AbstractModel):
                     due,
                 )
             )
+        todo += self._qms_month_checklist_system(today, month_end)
+        return todo
+
+    @api.model
+    def _qms_month_checklist_system(self, today, month_end):
+        """The plan's tasks, training gaps, the context register, planned
+        messages and forms that are not the official ones."""
+        todo = []
+        checks = [
+            (
+                "qms.implementation.task",
+                [
+                    ("state", "in", ("todo", "in_progress")),
+                    ("plan_id.state", "=", "approved"),
+                    ("date_deadline", "<=", month_end),
+                ],
+                self.env._(
+                    "Move forward %(count)s task(s) of the quality system plan "
+                    "due by the end of the month (or overdue)."
+                ),
+                self.env._("Plan Tasks Due"),
+            ),
+            (
+                "qms.competence.gap",
+                [],
+                self.env._(
+                    "Close %(count)s competence gap(s): plan a course or send the "
+                    "awareness quiz."
+                ),
+                self.env._("Competence Gaps"),
+            ),
+            (
+                "qms.context.issue",
+                [("review_due", "=", True)],
+                self.env._(
+                    "Confirm or update %(count)s internal or external issue(s) not "
+                    "reviewed for a year."
+                ),
+                self.env._("Issues to Review"),
+            ),
+            (
+                "qms.interested.party",
+                [("review_due", "=", True)],
+                self.env._(
+                    "Confirm or update the needs of %(count)s interested party(ies) "
+                    "not reviewed for a year."
+                ),
+                self.env._("Interested Parties to Review"),
+            ),
+            (
+                "qms.communication",
+                [("state", "=", "planned"), ("date_planned", "<=", month_end)],
+                self.env._(
+                    "Send %(count)s planned message(s) of the communication plan."
+                ),
+                self.env._("Messages to Send"),
+            ),
+            (
+                "qms.procedure.form",
+                [("differs", "=", True), ("version_id.state", "=", "effective")],
+                self.env._(
+                    "Bring %(count)s form(s) of procedures in effect back to the "
+                    "official template."
+                ),
+                self.env._("Forms Not Official"),
+            ),
+        ]
+        for model, domain, text, title in checks:
+            count = self.env[model].search_count(domain)
+            if count:
+                todo.append(
+                    self._qms_todo(text % {"count": count}, title, model, domain)
+                )
         return todo
 
     @api.model

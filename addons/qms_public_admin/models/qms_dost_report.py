@@ -167,6 +167,7 @@ class QmsDostReport(models.Model):
             "objectives": self._qms_dost_objectives,
             "risks": self._qms_dost_risks,
             "service": self._qms_dost_service,
+            "system": self._qms_dost_system,
         }
 
     def _qms_compile_lines(self):
@@ -393,6 +394,90 @@ class QmsDostReport(models.Model):
                 ),
             )
         ]
+
+    def _qms_dost_system(self):
+        """The year's plan, the training held, the competence gaps left and the
+        inspections or self-assessments with the fixes they asked for."""
+        sec = "system"
+        company = self.company_id
+        plan = (
+            self.env["qms.implementation.plan"]
+            .sudo()
+            .search([("company_id", "=", company.id), ("year", "=", self.year)])
+        )
+        tasks = plan.task_ids.filtered(lambda t: t.state != "cancelled")
+        lines = [
+            self._qms_line(
+                sec,
+                self.env._("Tasks of the quality system plan"),
+                len(tasks),
+                self.env._(
+                    "%(done)s done, %(overdue)s overdue",
+                    done=len(tasks.filtered(lambda t: t.state == "done")),
+                    overdue=len(tasks.filtered("overdue")),
+                ),
+            )
+        ]
+        trainings = (
+            self.env["qms.training"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", company.id),
+                    ("date", ">=", self.date_from),
+                    ("date", "<=", self.date_to),
+                    ("passed", "=", True),
+                ]
+            )
+        )
+        lines.append(
+            self._qms_line(
+                sec,
+                self.env._("Officers trained on the quality system"),
+                len(trainings.user_id),
+                self.env._("%(count)s training record(s)", count=len(trainings)),
+            )
+        )
+        gaps = self.env["qms.competence.gap"].sudo()
+        lines.append(
+            self._qms_line(
+                sec,
+                self.env._("Competence gaps at the report date"),
+                gaps.search_count([("company_id", "=", company.id)]),
+            )
+        )
+        inspections = (
+            self.env["qms.inspection"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", company.id),
+                    ("date", ">=", self.date_from),
+                    ("date", "<=", self.date_to),
+                ],
+                order="date",
+            )
+        )
+        kinds = dict(inspections._fields["kind"]._description_selection(self.env))
+        for inspection in inspections:
+            actions = inspection.line_ids.action_id
+            lines.append(
+                self._qms_line(
+                    sec,
+                    self.env._(
+                        "%(kind)s of %(date)s",
+                        kind=kinds[inspection.kind],
+                        date=inspection.date.strftime("%d/%m/%Y"),
+                    ),
+                    inspection.finding_count,
+                    self.env._(
+                        "finding(s); %(done)s of %(count)s fix(es) done",
+                        done=len(actions.filtered("qms_done_date")),
+                        count=len(actions),
+                    ),
+                )
+            )
+        return lines
 
     def action_generate(self):
         for report in self:

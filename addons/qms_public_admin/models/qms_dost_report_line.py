@@ -26,6 +26,7 @@ class QmsDostReportLine(models.Model):
             ("objectives", "VI. Quality objectives"),
             ("risks", "VII. Risks and opportunities"),
             ("service", "VIII. Results of handling administrative procedures"),
+            ("system", "IX. Plan, training and inspections"),
         ],
         required=True,
     )

@@ -38,8 +38,9 @@ class QmsLegalReviewMixin(models.AbstractModel):
         self.ensure_one()
         return self.responsible_id or self.env.user
 
-    def _qms_flag_review(self, reason):
-        """Flag for review with ``reason`` and give the responsible an activity."""
+    def _qms_flag_review(self, reason, summary=None):
+        """Flag for review with ``reason`` and give the responsible an activity
+        (``summary``: its title, a legal change by default)."""
         today = self._qms_today()
         days = int(
             self.env["ir.config_parameter"]
@@ -59,7 +60,7 @@ class QmsLegalReviewMixin(models.AbstractModel):
             rec.activity_schedule(
                 "qms_public_admin.mail_activity_legal_review",
                 date_deadline=today + timedelta(days=days),
-                summary=self.env._("Legal basis changed: review"),
+                summary=summary or self.env._("Legal basis changed: review"),
                 note=reason,
                 user_id=rec._qms_review_responsible().id,
             )

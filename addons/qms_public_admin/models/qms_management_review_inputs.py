@@ -185,7 +185,50 @@ class QmsManagementReview(models.Model):
                         self.env._("Awaiting review"),
                     )
                 )
+        lines += self._qms_context_lines()
         return [self._qms_section_input("b_changes", lines)]
+
+    def _qms_context_lines(self):
+        """The context register (ISO 9001 clauses 4.1 and 4.2): every issue and
+        interested party added or changed in the period, and those whose
+        review is due, so the meeting confirms the register is current."""
+        start, end = self._qms_period()
+        lines = []
+        for model in ("qms.context.issue", "qms.interested.party"):
+            Register = self.env[model].sudo()
+            base = [("company_id", "=", self.company_id.id)]
+            changed = Register.with_context(active_test=False).search(
+                base + [("write_date", ">=", start), ("write_date", "<=", end)],
+                order="kind, name",
+            )
+            due = Register.search(base + [("review_due", "=", True)]) - changed
+            for entry in changed:
+                if not entry.active:
+                    status = self.env._("Removed from the register")
+                elif entry.create_date >= start:
+                    status = self.env._("New in the period")
+                else:
+                    status = self.env._("Changed in the period")
+                lines.append(
+                    self._qms_line(
+                        entry,
+                        entry.name,
+                        entry._qms_review_detail(),
+                        self._qms_label(entry, "kind"),
+                        status,
+                    )
+                )
+            for entry in due:
+                lines.append(
+                    self._qms_line(
+                        entry,
+                        entry.name,
+                        entry._qms_review_detail(),
+                        self._qms_label(entry, "kind"),
+                        self.env._("Not reviewed for a year"),
+                    )
+                )
+        return lines
 
     def _qms_input_c1_feedback(self):
         """Satisfaction and feedback: the one-stop addon provides the data."""

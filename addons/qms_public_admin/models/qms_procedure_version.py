@@ -37,6 +37,15 @@ class QmsProcedureVersion(models.Model):
     record_ids = fields.One2many(
         "qms.procedure.record", "version_id", string="Records to Keep", copy=True
     )
+    form_ids = fields.One2many(
+        "qms.procedure.form", "version_id", string="Forms", copy=True
+    )
+    forms_differ = fields.Boolean(
+        string="Forms Differ from Official",
+        compute="_compute_forms_differ",
+        store=True,
+        index=True,
+    )
     previous_version_id = fields.Many2one(
         "qms.procedure.version", readonly=True, copy=False
     )
@@ -65,6 +74,11 @@ class QmsProcedureVersion(models.Model):
             )
 
     # ------------------------------------------------------------ computes
+    @api.depends("form_ids.differs")
+    def _compute_forms_differ(self):
+        for rec in self:
+            rec.forms_differ = any(rec.form_ids.mapped("differs"))
+
     legal_deadline_text = fields.Char(
         string="Legal Deadline", compute="_compute_deadline_texts"
     )
@@ -252,6 +266,7 @@ class QmsProcedureVersion(models.Model):
                     self.env._("%(name)s has no step.", name=rec.display_name)
                 )
             rec._qms_check_total_time()
+            rec.procedure_id._qms_check_variant_note(rec)
 
     def _qms_siblings(self):
         self.ensure_one()
@@ -269,6 +284,7 @@ class QmsProcedureVersion(models.Model):
 
     def _qms_after_effective(self):
         for rec in self:
+            rec.procedure_id._qms_after_version_effective(rec)
             rec.procedure_id._qms_clear_review(
                 self.env._(
                     "Version %(version)s took effect: legal review closed.",

@@ -89,3 +89,47 @@ class QmsTthcCase(models.Model):
             case.display_name = (
                 f"{case.tthc_id.code} - {case.name}" if case.tthc_id else case.name
             )
+
+    # ------------------------------------------------------------ changes
+    _qms_deadline_fields = ("legal_deadline", "deadline_uom", "is_same_day")
+
+    def _qms_deadline_label(self):
+        self.ensure_one()
+        if self.is_same_day:
+            return self.env._("the same day")
+        units = dict(self._fields["deadline_uom"]._description_selection(self.env))
+        return f"{self.legal_deadline:g} {units.get(self.deadline_uom, '').lower()}"
+
+    def write(self, vals):
+        watched = [f for f in self._qms_deadline_fields if f in vals]
+        before = (
+            {case.id: case._qms_deadline_label() for case in self} if watched else {}
+        )
+        result = super().write(vals)
+        for case in self:
+            if case.id in before and before[case.id] != case._qms_deadline_label():
+                case._qms_flag_procedures(
+                    self.env._(
+                        "The legal deadline of %(case)s changed from %(old)s to "
+                        "%(new)s.",
+                        case=case.display_name,
+                        old=before[case.id],
+                        new=case._qms_deadline_label(),
+                    )
+                )
+        return result
+
+    def _qms_flag_procedures(self, reason):
+        """Flag every ISO procedure in effect that handles these cases."""
+        procedures = (
+            self.env["qms.procedure"]
+            .sudo()
+            .search(
+                [
+                    ("tthc_case_id", "in", self.ids),
+                    ("effective_version_id", "!=", False),
+                ]
+            )
+        )
+        procedures._qms_flag_case_change(reason)
+        return procedures

@@ -54,3 +54,41 @@ class QmsTthcComponent(models.Model):
                         name=component.name,
                     )
                 )
+
+    # ------------------------------------------------------------ changes
+    _qms_watched_fields = ("name", "paper_kind", "copies", "requirement", "template")
+
+    def _qms_cases(self):
+        """The cases these components apply to."""
+        cases = self.env["qms.tthc.case"]
+        for component in self:
+            cases |= component.case_id or component.tthc_id.case_ids
+        return cases
+
+    def _qms_flag_change(self, what):
+        for component in self:
+            component._qms_cases()._qms_flag_procedures(
+                self.env._(
+                    "The catalogue changed the components of %(procedure)s: "
+                    "%(what)s %(name)s.",
+                    procedure=component.tthc_id.display_name,
+                    what=what,
+                    name=component.name,
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        components = super().create(vals_list)
+        components._qms_flag_change(self.env._("added"))
+        return components
+
+    def write(self, vals):
+        result = super().write(vals)
+        if any(f in vals for f in self._qms_watched_fields):
+            self._qms_flag_change(self.env._("changed"))
+        return result
+
+    def unlink(self):
+        self._qms_flag_change(self.env._("removed"))
+        return super().unlink()

@@ -12,3 +12,4 @@ from . import test_qms_setup
 from . import test_objective_risk
 from . import test_mixins
 from . import test_tours
+from . import test_quality_system

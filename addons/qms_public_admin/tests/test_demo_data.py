@@ -15,7 +15,11 @@ class TestDemoCatalogue(TransactionCase):
     def _effective(self, agency_xmlid):
         agency = self.env.ref(agency_xmlid)
         return self.env["qms.procedure"].search(
-            [("company_id", "=", agency.id), ("effective_version_id", "!=", False)]
+            [
+                ("company_id", "=", agency.id),
+                ("effective_version_id", "!=", False),
+                ("kind", "=", "operational"),
+            ]
         )
 
     def test_ten_procedures_with_effective_versions(self):
@@ -36,6 +40,55 @@ class TestDemoCatalogue(TransactionCase):
                 # Steps add up within the legal deadline.
                 self.assertLessEqual(version.total_hours, version.legal_hours + 1e-6)
                 self.assertGreater(version.total_hours, 0)
+
+    def test_a_year_of_the_quality_system(self):
+        """Sở Tư pháp's 2026: register, roles and gaps, plan, inspections with
+        their fixes, messages, and the template its ward adopted."""
+        ref = self.env.ref
+        justice = ref("qms_public_admin.agency_dept_justice")
+        self.assertEqual(
+            self.env["qms.context.issue"].search_count(
+                [("company_id", "=", justice.id)]
+            ),
+            6,
+        )
+        gaps = self.env["qms.competence.gap"].search([("company_id", "=", justice.id)])
+        self.assertEqual(
+            sorted(gaps.mapped(lambda g: (g.user_id.login, g.reason))),
+            [("long.giamdoc", "missing"), ("thanh.qmr", "expired")],
+        )
+        plan = ref("qms_public_admin.plan_justice_2026")
+        self.assertEqual(plan.state, "approved")
+        self.assertEqual(plan.approved_by_id, ref("qms_public_admin.user_qmr"))
+        for xmlid, fixes in (
+            ("qms_public_admin.inspection_justice_self", 1),
+            ("qms_public_admin.inspection_justice_dost", 2),
+        ):
+            inspection = ref(xmlid)
+            self.assertEqual(
+                (inspection.state, inspection.action_count), ("done", fixes)
+            )
+            self.assertEqual(
+                set(inspection.line_ids.action_id.mapped("qms_origin")), {"inspection"}
+            )
+        sent = self.env["qms.communication"].search(
+            [("company_id", "=", justice.id), ("state", "=", "sent")]
+        )
+        self.assertEqual(len(sent), 3)
+        self.assertTrue(all(sent.mapped("recipient_count")))
+        variant = ref("qms_public_admin.procedure_hac_thanh_documents")
+        self.assertEqual(
+            variant.template_id, ref("qms_public_admin.procedure_template_documents")
+        )
+        self.assertTrue(variant.review_needed, "the template's version 2 flagged it")
+        self.assertEqual(
+            variant.template_version_id,
+            ref("qms_public_admin.procedure_template_documents_v1"),
+        )
+        self.assertTrue(
+            ref("qms_public_admin.procedure_birth_v2").forms_differ,
+            "the ward's own book is not an official form",
+        )
 
     def test_real_deadlines(self):
         ref = self.env.ref

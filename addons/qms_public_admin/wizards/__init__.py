@@ -5,3 +5,5 @@ from . import qms_document_withdraw
 from . import qms_document_master_list
 from . import qms_setup_wizard
 from . import qms_setup_wizard_user
+from . import qms_template_adopt
+from . import qms_template_adopt_line
