@@ -4,7 +4,7 @@
     "name": "QMS Internal Audits (ISO 9001, Vietnam)",
     "summary": "Internal audits of state agencies: annual plan, programs, teams, "
     "checklists, findings, nonconformities and corrective actions",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Quality",
     "website": "https://github.com/qms-public-admin/qms-public-admin",
     "author": "QMS Public Admin contributors",
@@ -27,11 +27,13 @@
         "views/qms_audit_detail_views.xml",
         "views/mgmtsystem_nonconformity_views.xml",
         "views/qms_agency_status_views.xml",
+        "views/qms_clause_coverage_views.xml",
         "views/qms_audit_menus.xml",
         "report/qms_audit_reports.xml",
     ],
     "uninstall_hook": "uninstall_hook",
     "demo": [
         "demo/qms_audit_demo.xml",
+        "demo/qms_clause_demo.xml",
     ],
 }

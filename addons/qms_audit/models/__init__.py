@@ -21,3 +21,10 @@ from . import qms_dost_report
 from . import qms_agency_status
 from . import mgmtsystem_indicator
 from . import qms_dashboard
+from . import qms_clause_exclusion
+from . import qms_document
+from . import qms_procedure
+from . import qms_record_type
+from . import mgmtsystem_objective
+from . import qms_risk
+from . import qms_clause_coverage

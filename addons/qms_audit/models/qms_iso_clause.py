@@ -20,6 +20,15 @@ class QmsIsoClause(models.Model):
     parent_path = fields.Char(index=True)
     child_ids = fields.One2many("qms.iso.clause", "parent_id", string="Sub-clauses")
     active = fields.Boolean(default=True)
+    excludable = fields.Boolean(
+        string="May Be Excluded",
+        help="An agency may declare this requirement not applicable, with a "
+        "justification (e.g. 8.3 design and development).",
+    )
+    guidance = fields.Text(
+        translate=True,
+        help="What the clause asks of an agency and what a good record looks like.",
+    )
 
     _sql_constraints = [
         (
