@@ -4,7 +4,7 @@
     "name": "QMS One-stop Desk (Một cửa điện tử)",
     "summary": "One-stop dossier intake and processing along the ISO procedure, "
     "slips, clock stop, on-time KPIs and the XML-RPC API",
-    "version": "18.0.1.7.0",
+    "version": "18.0.1.8.0",
     "category": "Quality",
     "website": "https://github.com/qms-public-admin/qms-public-admin",
     "author": "QMS Public Admin contributors",
@@ -36,6 +36,7 @@
         "views/qms_onestop_kpi_month_views.xml",
         "views/qms_onestop_service_views.xml",
         "views/qms_service_index_views.xml",
+        "views/qms_procedure_views.xml",
         "views/qms_onestop_menus.xml",
         "views/qms_onestop_dashboard_views.xml",
         "report/qms_onestop_reports.xml",

@@ -57,3 +57,5 @@ from . import qms_service_index_indicator
 from . import qms_service_index_score
 from . import qms_onestop_report_form
 from . import qms_onestop_report_column
+from . import qms_procedure
+from . import qms_procedure_form

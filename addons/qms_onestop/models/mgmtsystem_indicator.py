@@ -5,7 +5,9 @@ from odoo.addons.qms_public_admin.lib import kpi
 
 
 class MgmtsystemIndicator(models.Model):
-    """On-time handling of dossiers as a data source of quality objectives."""
+    """The one-stop desk's figures as data sources of quality objectives:
+    on-time handling, supplement requests and complaints, for the agency or
+    for one procedure."""
 
     _inherit = "mgmtsystem.indicator"
 
@@ -16,11 +18,37 @@ class MgmtsystemIndicator(models.Model):
                 "dossier_on_time",
                 self.env._("Dossiers handled early or on time (%)"),
             ),
+            (
+                "dossier_supplement",
+                self.env._("Dossiers asked for a supplement (%)"),
+            ),
+            (
+                "feedback_complaints",
+                self.env._("Complaints received (count)"),
+            ),
         ]
+
+    def _qms_dossier_domain(self):
+        domain = self._qms_source_domain()
+        if self.qms_procedure_id:
+            domain.append(("procedure_id", "=", self.qms_procedure_id.id))
+        return domain
 
     def _qms_source_dossier_on_time(self, date_from, date_to):
         """Dossiers whose result was ready (or refused after processing) in the
         period: the share early or on time."""
         Dossier = self.env["qms.onestop.dossier"].sudo()
-        rows = Dossier._qms_kpi_rows(self._qms_source_domain(), date_from, date_to)
+        rows = Dossier._qms_kpi_rows(self._qms_dossier_domain(), date_from, date_to)
         return kpi.ratio(rows["on_time"], rows["finished"])
+
+    def _qms_source_dossier_supplement(self, date_from, date_to):
+        return self.env["qms.procedure"]._qms_supplement_rate(
+            self._qms_dossier_domain(), date_from, date_to
+        )
+
+    def _qms_source_feedback_complaints(self, date_from, date_to):
+        return float(
+            self.env["qms.procedure"]._qms_complaint_count(
+                self.company_id, self.qms_procedure_id, date_from, date_to
+            )
+        )

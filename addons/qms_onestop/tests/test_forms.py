@@ -1,5 +1,6 @@
 # Copyright 2026 QMS Public Admin contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
 import io
 import subprocess
 from datetime import date
@@ -61,6 +62,48 @@ class TestForms(OnestopCase):
                     "valid_from": date(2026, 1, 1),
                 }
             )
+
+    def test_procedure_forms_refer_to_the_slips_in_force(self):
+        """An ISO procedure picks the one-stop slips from the official set: a
+        slip of the replaced 2018 set, or an attached copy, is listed."""
+        action = self.procedure.action_new_draft()
+        draft = self.env["qms.procedure.version"].browse(action["res_id"])
+        Form = self.env["qms.procedure.form"]
+        current = Form.create(
+            {
+                "version_id": draft.id,
+                "name": "Giấy tiếp nhận",
+                "source": "slip",
+                "slip_template_id": self.env.ref("qms_onestop.form_2025_receipt").id,
+            }
+        )
+        old = Form.create(
+            {
+                "version_id": draft.id,
+                "name": "Giấy tiếp nhận (mẫu cũ)",
+                "source": "slip",
+                "slip_template_id": self.env.ref("qms_onestop.form_2018_receipt").id,
+            }
+        )
+        copy = Form.create(
+            {
+                "version_id": draft.id,
+                "name": "Phiếu kiểm soát (bản chụp)",
+                "source": "slip",
+                "slip_template_id": self.env.ref(
+                    "qms_onestop.form_2025_control_sheet"
+                ).id,
+                "file": base64.b64encode(b"%PDF scanned copy"),
+            }
+        )
+        self.assertFalse(current.differs)
+        self.assertEqual(old.difference, "The slip chosen is no longer in force")
+        self.assertIn("printed by the system", copy.difference)
+        self.assertTrue(draft.forms_differ)
+        self.assertIn(
+            ("slip", "One-stop slip"),
+            Form._fields["source"]._description_selection(self.env),
+        )
 
     def test_every_slip_renders(self):
         dossier = self._received()

@@ -229,3 +229,116 @@ class TestKpi(OnestopCase):
                     "month": "2026-05-01",
                 }
             )
+
+    def test_monitoring_per_procedure_against_objectives(self):
+        """Clause 9.1.1: the procedure's measured figures next to the targets
+        of the objectives (one set for this procedure wins over the agency's)."""
+        self._handoff(self.open, "2026-03-02 10:00")
+        slip = (
+            self.env["qms.onestop.supplement"]
+            .with_user(self.open.current_line_id.user_id)
+            .create(
+                {
+                    "dossier_id": self.open.id,
+                    "stage": "processing",
+                    "items": "Bổ sung bản sao giấy tờ tùy thân.",
+                }
+            )
+        )
+        with self.at("2026-03-02 14:00"):
+            slip.action_issue()
+        with self.at("2026-03-10 09:00"):
+            self.env["qms.onestop.feedback"].with_user(self.desk_a).create(
+                {
+                    "name": "Trả kết quả trễ hẹn",
+                    "kind": "complaint",
+                    "dossier_id": self.late.id,
+                    "sender_name": "Nguyễn Văn An",
+                    "content": "Hồ sơ của tôi trả chậm một ngày.",
+                }
+            )
+        indicator = {
+            "frequency": "monthly",
+            "state": "active",
+        }
+        self.env["mgmtsystem.objective"].create(
+            {
+                "name": "Giải quyết TTHC đúng hạn, ít phải bổ sung",
+                "company_id": self.agency_a.id,
+                "year": 2026,
+                "state": "in_progress",
+                "indicator_ids": [
+                    (
+                        0,
+                        0,
+                        dict(
+                            indicator,
+                            name="Đúng hạn (toàn cơ quan)",
+                            qms_data_source="dossier_on_time",
+                            has_min_target=True,
+                            min_target_value=70,
+                        ),
+                    ),
+                    (
+                        0,
+                        0,
+                        dict(
+                            indicator,
+                            name="Đúng hạn (quy trình thử nghiệm)",
+                            qms_data_source="dossier_on_time",
+                            qms_procedure_id=self.procedure.id,
+                            has_min_target=True,
+                            min_target_value=80,
+                        ),
+                    ),
+                    (
+                        0,
+                        0,
+                        dict(
+                            indicator,
+                            name="Hồ sơ phải bổ sung",
+                            qms_data_source="dossier_supplement",
+                            has_max_target=True,
+                            max_target_value=10,
+                        ),
+                    ),
+                    (
+                        0,
+                        0,
+                        dict(
+                            indicator,
+                            name="Phản ánh, kiến nghị",
+                            qms_data_source="feedback_complaints",
+                            qms_measure_unit=False,
+                            has_max_target=True,
+                            max_target_value=0,
+                        ),
+                    ),
+                ],
+            }
+        )
+        rows = self.procedure._qms_monitor_rows(date(2026, 3, 1), date(2026, 3, 31))
+        # 3 of 4 finished on time; 1 of 6 received asked for a supplement.
+        self.assertEqual(
+            rows,
+            [
+                ("Handled early or on time", "75 %", "≥ 80 %", "below"),
+                ("Asked for a supplement", "16.67 %", "≤ 10 %", "below"),
+                ("Complaints", "1", "≤ 0", "below"),
+            ],
+        )
+        supplement = self.env["mgmtsystem.indicator"].search(
+            [("qms_data_source", "=", "dossier_supplement")]
+        )
+        supplement.qms_procedure_id = self.procedure
+        self.assertEqual(
+            supplement._qms_source_dossier_supplement(
+                date(2026, 3, 1), date(2026, 3, 31)
+            ),
+            16.67,
+        )
+        # April: nothing received, nothing measured.
+        rows = self.procedure._qms_monitor_rows(date(2026, 4, 1), date(2026, 4, 30))
+        self.assertEqual([r[1] for r in rows], ["-", "-", "0"])
+        self.assertEqual(rows[2][3], "ok")
+        self.assertIn("Off target", self.procedure.monitor_html or "")
