@@ -66,7 +66,7 @@ class QmsClauseCoverage(models.Model):
     }
 
     company_id = fields.Many2one("res.company", string="Agency", readonly=True)
-    clause_id = fields.Many2one("qms.iso.clause", string="Clause", readonly=True)
+    clause_id = fields.Many2one("qms.iso.clause", readonly=True)
     clause_code = fields.Char(readonly=True)
     clause_sequence = fields.Integer(readonly=True)
     parent_clause_id = fields.Many2one(
@@ -82,6 +82,9 @@ class QmsClauseCoverage(models.Model):
     audit_count = fields.Integer(string="Audits", readonly=True)
     finding_count = fields.Integer(string="Findings", readonly=True)
     excluded = fields.Boolean(readonly=True)
+    uncovered_count = fields.Integer(
+        string="Uncovered", readonly=True, help="1 for a gap: chapters sum them."
+    )
     state = fields.Selection(
         [("covered", "Covered"), ("gap", "Gap"), ("excluded", "Excluded")],
         readonly=True,
@@ -96,7 +99,8 @@ class QmsClauseCoverage(models.Model):
             f"ON c.code = '{code}' AND c.standard = '{STANDARD}'"
             for code, sql in REGISTERS
         )
-        self.env.cr.execute(
+        # The SQL is this model's own (constants above, no user input).
+        self.env.cr.execute(  # pylint: disable=sql-injection
             f"""
             CREATE VIEW {self._table} AS (
             WITH evidence AS (
@@ -171,6 +175,13 @@ class QmsClauseCoverage(models.Model):
                    coalesce(n.audits, 0) AS audit_count,
                    coalesce(n.findings, 0) AS finding_count,
                    x.id IS NOT NULL AS excluded,
+                   CASE
+                       WHEN x.id IS NULL
+                        AND coalesce(n.documents + n.procedures + n.records
+                                     + n.objectives + n.risks + n.registers, 0) = 0
+                           THEN 1
+                       ELSE 0
+                   END AS uncovered_count,
                    CASE
                        WHEN x.id IS NOT NULL THEN 'excluded'
                        WHEN coalesce(n.documents + n.procedures + n.records

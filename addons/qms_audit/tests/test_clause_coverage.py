@@ -84,6 +84,9 @@ class TestClauseCoverage(AuditCase):
         self.assertEqual(
             (matrix["8.5"].procedure_count, matrix["8.5"].state), (0, "gap")
         )
+        self.assertEqual(
+            [matrix[c].uncovered_count for c in ("8.5", "7.5", "8.3")], [1, 0, 0]
+        )
         states = [r.state for r in matrix.values()]
         self.assertEqual(
             (states.count("covered"), states.count("excluded"), states.count("gap")),

@@ -328,7 +328,10 @@ class TestKpi(OnestopCase):
             ],
         )
         supplement = self.env["mgmtsystem.indicator"].search(
-            [("qms_data_source", "=", "dossier_supplement")]
+            [
+                ("qms_data_source", "=", "dossier_supplement"),
+                ("company_id", "=", self.agency_a.id),
+            ]
         )
         supplement.qms_procedure_id = self.procedure
         self.assertEqual(

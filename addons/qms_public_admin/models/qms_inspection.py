@@ -15,11 +15,13 @@ class QmsInspection(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "qms.locked.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _rec_names_search = ["decision_number", "inspector_names", "company_id"]
 
     _qms_locked_states = ("done",)
     _qms_system_fields = frozenset({"closed_by_id"})
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # Computed in the reader's language (the kind is a translated label).
+    name = fields.Char(compute="_compute_name")
     company_id = fields.Many2one(
         "res.company",
         string="Agency",
@@ -81,7 +83,8 @@ class QmsInspection(models.Model):
     def action_load_checklist(self):
         """Add a line for each criterion in force not yet on the checklist."""
         self._qms_check_editable()
-        criteria = self.env["qms.inspection.criterion"].search([])
+        # The checklist in force: a short list of data records.
+        criteria = self.env["qms.inspection.criterion"].search([])  # pylint: disable=no-search-all
         for rec in self:
             missing = criteria - rec.line_ids.criterion_id
             rec.line_ids = [

@@ -251,9 +251,13 @@ class QmsProcedure(models.Model):
                 )
         if self.is_template:
             variants = self.sudo().with_context(active_test=True).variant_ids
-            if variants:
-                variants._qms_flag_review(
-                    self.env._(
+            # Each variant's officer reads the flag in their own language.
+            for lang, group in variants.grouped(
+                lambda v: v.responsible_id.lang or self.env.lang
+            ).items():
+                env = self.with_context(lang=lang).env
+                group._qms_flag_review(
+                    env._(
                         "The template %(template)s changed: version %(version)s "
                         "took effect on %(date)s. Compare this variant with it and "
                         "take over what applies.",
@@ -261,7 +265,7 @@ class QmsProcedure(models.Model):
                         version=version.version,
                         date=self._qms_today().strftime("%d/%m/%Y"),
                     ),
-                    summary=self.env._("Template changed: review the variant"),
+                    summary=env._("Template changed: review the variant"),
                 )
 
     def action_adopt_template(self):
@@ -353,6 +357,13 @@ class QmsProcedure(models.Model):
             }
             for rec in source.record_ids
         ]
+        # Forms stay the official ones; the template's own files stay with it.
+        form_values = []
+        for form in source.form_ids:
+            values = form.copy_data()[0]
+            for key in ("version_id", "file", "file_name"):
+                values.pop(key, None)
+            form_values.append(values)
         self.env["qms.procedure.version"].create(
             {
                 "procedure_id": variant.id,
@@ -363,6 +374,7 @@ class QmsProcedure(models.Model):
                 "legal_basis_ids": [(6, 0, source.legal_basis_ids.ids)],
                 "step_ids": [(0, 0, values) for values in step_values],
                 "record_ids": [(0, 0, values) for values in record_values],
+                "form_ids": [(0, 0, values) for values in form_values],
             }
         )
         return variant

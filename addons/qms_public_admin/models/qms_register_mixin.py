@@ -27,7 +27,6 @@ class QmsRegisterMixin(models.AbstractModel):
     )
     last_reviewed_on = fields.Date(string="Last Reviewed", tracking=True)
     review_due = fields.Boolean(
-        string="Review Due",
         compute="_compute_review_due",
         search="_search_review_due",
         help="Not reviewed in the last twelve months.",

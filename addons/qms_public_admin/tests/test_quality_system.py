@@ -77,11 +77,16 @@ class TestQualitySystem(QmsSystemCase):
         version.with_user(qmr).action_make_effective()
         self.assertEqual(version.state, "effective")
 
-    def _first_version(self, procedure, iso, qmr, hours=(4, 4, 4, 4)):
+    def _first_version(self, procedure, iso, qmr, hours=(4, 4, 4, 4), forms=()):
         action = procedure.with_user(iso).action_new_draft()
         version = self.env["qms.procedure.version"].browse(action["res_id"])
         unit = self.unit_a if procedure.company_id == self.agency_a else self.unit_b
-        version.with_user(iso).write({"step_ids": self._steps(unit, hours)})
+        version.with_user(iso).write(
+            {
+                "step_ids": self._steps(unit, hours),
+                "form_ids": [(0, 0, values) for values in forms],
+            }
+        )
         self._make_effective(version, iso, qmr)
         return version
 
@@ -316,7 +321,19 @@ class TestQualitySystem(QmsSystemCase):
         changed and why before approval; a new template version flags it; the
         variant's next version closes the flag."""
         template = self._procedure(self.agency_a, self.iso_a, is_template=True)
-        v1 = self._first_version(template, self.iso_a, self.qmr_a, (3, 4, 4, 3))
+        v1 = self._first_version(
+            template,
+            self.iso_a,
+            self.qmr_a,
+            (3, 4, 4, 3),
+            forms=[
+                {
+                    "name": "Tờ khai",
+                    "component_id": self.component.id,
+                    "file": self.official,
+                }
+            ],
+        )
         # B reads the template (not A's other procedures) and adopts it.
         self.assertEqual(
             self.env["qms.procedure"]
@@ -344,6 +361,11 @@ class TestQualitySystem(QmsSystemCase):
         )
         draft = variant.version_ids
         self.assertEqual(draft.step_ids.mapped("name"), v1.step_ids.mapped("name"))
+        # The official form comes along, without the template's own file.
+        self.assertEqual(
+            (draft.form_ids.component_id, draft.form_ids.file), (self.component, False)
+        )
+        self.assertFalse(draft.forms_differ)
         with self.assertRaisesRegex(UserError, "already adopted"):
             template.with_user(self.iso_b).with_company(
                 self.agency_b
