@@ -3,7 +3,7 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..lib import procedure_tools
 
@@ -151,6 +151,19 @@ class QmsProcedure(models.Model):
     def _compute_display_name(self):
         for procedure in self:
             procedure.display_name = f"{procedure.code} - {procedure.name}"
+
+    @api.constrains("template_id", "is_template")
+    def _check_template(self):
+        for procedure in self.filtered("template_id"):
+            template = procedure.sudo().template_id
+            if template == procedure or not template.is_template:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s can only be adopted from a procedure marked as a "
+                        "template for other units.",
+                        name=procedure.display_name,
+                    )
+                )
 
     def _compute_variant_count(self):
         counts = dict(

@@ -413,6 +413,9 @@ class TestQualitySystem(QmsSystemCase):
         self._make_effective(b2, self.iso_b, self.qmr_b)
         self.assertFalse(variant.review_needed)
         self.assertEqual(variant.template_version_id, v2)
+        # A variant follows a template, not any procedure.
+        with self.assertRaisesRegex(UserError, "marked as a template"):
+            variant.with_user(self.iso_b).template_id = variant
         # The followed version moves only that way.
         with self.assertRaises(UserError):
             variant.with_user(self.iso_b).template_version_id = v1
