@@ -256,6 +256,12 @@ class TestIsolationWalk(IntegrityCase):
         ):
             if rec.dossier_id.receiving_company_id in companies:
                 return True
+        if "rating_id" in rec._fields and rec._fields["rating_id"].comodel_name == (
+            "qms.onestop.rating"
+        ):
+            # A rating's answers go with the rating: its receiving desk too.
+            if rec.rating_id.receiving_company_id in companies:
+                return True
         if rec._name == "ir.attachment":
             # A dossier's scans go with the dossier: its receiving desk too.
             dossier = rec._qms_dossiers().get(rec.id)
