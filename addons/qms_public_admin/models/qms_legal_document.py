@@ -233,9 +233,10 @@ class QmsLegalDocument(models.Model):
 
     def _qms_flag_dependents(self):
         for doc in self:
-            reason = doc._qms_change_reason()
             for records in doc._qms_dependents():
-                records._qms_flag_review(reason)
+                records._qms_flag_review(
+                    lambda env, doc=doc: doc.with_env(env)._qms_change_reason()
+                )
 
     @api.model
     def _cron_expire_documents(self):

@@ -40,29 +40,43 @@ class QmsLegalReviewMixin(models.AbstractModel):
 
     def _qms_flag_review(self, reason, summary=None):
         """Flag for review with ``reason`` and give the responsible an activity
-        (``summary``: its title, a legal change by default)."""
+        (``summary``: its title, a legal change by default). Either may be a
+        function of an environment: it is then written in the language of
+        each record's responsible, who reads it."""
         today = self._qms_today()
         days = int(
             self.env["ir.config_parameter"]
             .sudo()
             .get_param("qms_public_admin.legal_review_days", 30)
         )
+        texts = {}
+
+        def render(lang):
+            if lang not in texts:
+                env = self.with_context(lang=lang).env
+                texts[lang] = (
+                    reason(env) if callable(reason) else reason,
+                    (summary(env) if callable(summary) else summary)
+                    or env._("Legal basis changed: review"),
+                )
+            return texts[lang]
+
         for rec in self.sudo():
+            responsible = rec._qms_review_responsible()
+            text, title = render(responsible.lang or self.env.lang)
             rec._qms_transition(
                 {
                     "review_needed": True,
-                    "review_reason": "\n".join(
-                        filter(None, [rec.review_reason, reason])
-                    ),
+                    "review_reason": "\n".join(filter(None, [rec.review_reason, text])),
                     "review_since": rec.review_since or today,
                 }
             )
             rec.activity_schedule(
                 "qms_public_admin.mail_activity_legal_review",
                 date_deadline=today + timedelta(days=days),
-                summary=summary or self.env._("Legal basis changed: review"),
-                note=reason,
-                user_id=rec._qms_review_responsible().id,
+                summary=title,
+                note=text,
+                user_id=responsible.id,
             )
 
     def write(self, vals):

@@ -264,22 +264,19 @@ class QmsProcedure(models.Model):
                 )
         if self.is_template:
             variants = self.sudo().with_context(active_test=True).variant_ids
+            day = self._qms_today().strftime("%d/%m/%Y")
             # Each variant's officer reads the flag in their own language.
-            for lang, group in variants.grouped(
-                lambda v: v.responsible_id.lang or self.env.lang
-            ).items():
-                env = self.with_context(lang=lang).env
-                group._qms_flag_review(
-                    env._(
-                        "The template %(template)s changed: version %(version)s "
-                        "took effect on %(date)s. Compare this variant with it and "
-                        "take over what applies.",
-                        template=self.display_name,
-                        version=version.version,
-                        date=self._qms_today().strftime("%d/%m/%Y"),
-                    ),
-                    summary=env._("Template changed: review the variant"),
-                )
+            variants._qms_flag_review(
+                lambda env: env._(
+                    "The template %(template)s changed: version %(version)s "
+                    "took effect on %(date)s. Compare this variant with it and "
+                    "take over what applies.",
+                    template=self.display_name,
+                    version=version.version,
+                    date=day,
+                ),
+                summary=lambda env: env._("Template changed: review the variant"),
+            )
 
     def action_adopt_template(self):
         """Open the adoption dialog for the user's current agency."""
@@ -404,7 +401,8 @@ class QmsProcedure(models.Model):
 
     def _qms_flag_case_change(self, reason):
         """Flag the procedures in effect for these (sudo) records and say
-        whether their steps still fit the legal deadline."""
+        whether their steps still fit the legal deadline (``reason``: a
+        function of an environment, see ``_qms_flag_review``)."""
         for procedure in self.filtered("effective_version_id"):
             version = procedure.effective_version_id
             version.invalidate_recordset(["total_hours", "legal_hours"])
@@ -412,16 +410,20 @@ class QmsProcedure(models.Model):
             if version.tthc_case_id and version.total_hours > version.legal_hours:
                 total = f"{version.total_hours:g}"
                 legal = f"{version.legal_hours:g}"
-                text = self.env._(
-                    "%(reason)s The steps in effect take %(total)s working hours, "
-                    "more than the deadline now allows (%(legal)s): a new version "
-                    "is needed.",
-                    reason=reason,
-                    total=total,
-                    legal=legal,
-                )
+
+                def text(env, total=total, legal=legal):
+                    return env._(
+                        "%(reason)s The steps in effect take %(total)s working "
+                        "hours, more than the deadline now allows (%(legal)s): a "
+                        "new version is needed.",
+                        reason=reason(env),
+                        total=total,
+                        legal=legal,
+                    )
+
             procedure._qms_flag_review(
-                text, summary=self.env._("Catalogue changed: review the procedure")
+                text,
+                summary=lambda env: env._("Catalogue changed: review the procedure"),
             )
 
     def _qms_new_draft_values(self):

@@ -93,34 +93,44 @@ class QmsTthcCase(models.Model):
     # ------------------------------------------------------------ changes
     _qms_deadline_fields = ("legal_deadline", "deadline_uom", "is_same_day")
 
-    def _qms_deadline_label(self):
+    def _qms_deadline_values(self):
         self.ensure_one()
-        if self.is_same_day:
+        return {name: self[name] for name in self._qms_deadline_fields}
+
+    def _qms_deadline_label(self, values=None):
+        """The deadline as the law says it, in the environment's language (of
+        ``values``, the deadline fields, when given: a former deadline)."""
+        self.ensure_one()
+        values = values or self._qms_deadline_values()
+        if values["is_same_day"]:
             return self.env._("the same day")
         units = dict(self._fields["deadline_uom"]._description_selection(self.env))
-        return f"{self.legal_deadline:g} {units.get(self.deadline_uom, '').lower()}"
+        uom = units.get(values["deadline_uom"], "").lower()
+        return f"{values['legal_deadline']:g} {uom}"
 
     def write(self, vals):
         watched = [f for f in self._qms_deadline_fields if f in vals]
         before = (
-            {case.id: case._qms_deadline_label() for case in self} if watched else {}
+            {case.id: case._qms_deadline_values() for case in self} if watched else {}
         )
         result = super().write(vals)
         for case in self:
-            if case.id in before and before[case.id] != case._qms_deadline_label():
+            old = before.get(case.id)
+            if old is not None and old != case._qms_deadline_values():
                 case._qms_flag_procedures(
-                    self.env._(
+                    lambda env, case=case, old=old: env._(
                         "The legal deadline of %(case)s changed from %(old)s to "
                         "%(new)s.",
                         case=case.display_name,
-                        old=before[case.id],
-                        new=case._qms_deadline_label(),
+                        old=case.with_env(env)._qms_deadline_label(old),
+                        new=case.with_env(env)._qms_deadline_label(),
                     )
                 )
         return result
 
     def _qms_flag_procedures(self, reason):
-        """Flag every ISO procedure in effect that handles these cases."""
+        """Flag every ISO procedure in effect that handles these cases
+        (``reason``: a function of an environment, see ``_qms_flag_review``)."""
         procedures = (
             self.env["qms.procedure"]
             .sudo()

@@ -66,13 +66,19 @@ class QmsTthcComponent(models.Model):
         return cases
 
     def _qms_flag_change(self, what):
+        """Flag the procedures of these components' cases; ``what`` is
+        ``added``, ``changed`` or ``removed``."""
         for component in self:
             component._qms_cases()._qms_flag_procedures(
-                self.env._(
+                lambda env, component=component: env._(
                     "The catalogue changed the components of %(procedure)s: "
                     "%(what)s %(name)s.",
                     procedure=component.tthc_id.display_name,
-                    what=what,
+                    what={
+                        "added": env._("added"),
+                        "changed": env._("changed"),
+                        "removed": env._("removed"),
+                    }[what],
                     name=component.name,
                 )
             )
@@ -80,15 +86,15 @@ class QmsTthcComponent(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         components = super().create(vals_list)
-        components._qms_flag_change(self.env._("added"))
+        components._qms_flag_change("added")
         return components
 
     def write(self, vals):
         result = super().write(vals)
         if any(f in vals for f in self._qms_watched_fields):
-            self._qms_flag_change(self.env._("changed"))
+            self._qms_flag_change("changed")
         return result
 
     def unlink(self):
-        self._qms_flag_change(self.env._("removed"))
+        self._qms_flag_change("removed")
         return super().unlink()
